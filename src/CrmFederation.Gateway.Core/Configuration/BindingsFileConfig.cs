@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace CrmFederation.Gateway.Configuration;
+
+/// <summary>One file under <c>bindings/</c>: enum maps and per-type field bindings.</summary>
+public sealed record BindingsFileConfig
+{
+    /// <summary>The editor hint <c>$schema</c>; ignored by the gateway.</summary>
+    [JsonPropertyName("$schema")]
+    public string? SchemaHint { get; init; }
+
+    /// <summary>Named maps from a source's enum spelling to the GraphQL enum value (<c>MidMarket</c> → <c>MID_MARKET</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> EnumMaps { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    public IReadOnlyDictionary<string, TypeBindingConfig> Types { get; init; } = new Dictionary<string, TypeBindingConfig>();
+}
+
+public sealed record TypeBindingConfig
+{
+    [System.Text.Json.Serialization.JsonConverter(typeof(FieldBindingMapConverter))]
+    public IReadOnlyDictionary<string, FieldBindingConfig> Fields { get; init; } = new Dictionary<string, FieldBindingConfig>();
+}

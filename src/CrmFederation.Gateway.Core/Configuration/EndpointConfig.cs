@@ -1,0 +1,33 @@
+namespace CrmFederation.Gateway.Configuration;
+
+/// <summary>One read endpoint of a source, described well enough to batch keys into it and read the answer.</summary>
+public sealed record EndpointConfig
+{
+    public string Path { get; init; } = "";
+
+    /// <summary>The query parameter that carries the batch of keys; absent for list or page endpoints.</summary>
+    public string? KeyParameter { get; init; }
+
+    /// <summary>Fixed query parameters sent on every call.</summary>
+    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Dotted path of the array of items in the body (<c>results</c>, <c>value</c>, <c>tickets</c>).</summary>
+    public string? Items { get; init; }
+
+    /// <summary>Dotted path, inside each item, of the value that matches it back to a key.</summary>
+    public string? MatchOn { get; init; }
+
+    /// <summary><c>exact</c> (default) or <c>insensitive</c> (e-mail addresses).</summary>
+    public string MatchCase { get; init; } = "exact";
+
+    /// <summary>True when one key can match several items (contacts of a customer).</summary>
+    public bool Many { get; init; }
+
+    /// <summary>Overrides the source's batch size for this endpoint.</summary>
+    public int? MaxBatchSize { get; init; }
+
+    /// <summary><c>comma</c> (default: <c>ids=a,b</c>) or <c>repeat</c> (<c>ids=a&amp;ids=b</c>).</summary>
+    public string ListStyle { get; init; } = "comma";
+
+    public PagingConfig? Paging { get; init; }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using CrmFederation.Gateway.Execution;
+using CrmFederation.Gateway.Schema;
+using CrmFederation.Gateway.Sources;
+
+namespace CrmFederation.Gateway.Configuration;
+
+/// <summary>
+/// Turns a gateway-config directory into a <see cref="GatewaySnapshot"/>: read and check the files
+/// (structure), then the sources, then every binding against the schema (meaning). All or nothing:
+/// any error and there is no snapshot, only the complete list of diagnostics.
+/// </summary>
+public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceProvider services)
+{
+    public GatewaySnapshot Compile(string directory, Func<string, string?> variables)
+    {
+        var (snapshot, diagnostics) = TryCompile(directory, variables);
+        return snapshot ?? throw new ConfigException(diagnostics);
+    }
+
+    public (GatewaySnapshot? Snapshot, IReadOnlyList<ConfigDiagnostic> Diagnostics) TryCompile(string directory, Func<string, string?> variables)
+    {
+        var diagnostics = new List<ConfigDiagnostic>();
+        var raw = ConfigDirectoryReader.Read(directory, diagnostics);
+        var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
+        var sources = CompileSources(raw, new SourceCompiler(new ValueResolver(variables)), diagnostics);
+        var bindings = BindingCompiler.Compile(schemaModel, sources, raw.Bindings, diagnostics);
+        if (bindings is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return (null, diagnostics);
+        }
+
+        var schema = GatewaySchemaFactory.Create(schemaModel, services);
+        var snapshot = new GatewaySnapshot(
+            raw.Version,
+            raw.Settings,
+            schema,
+            new Entity(default(JsonElement), bindings.Root),
+            sources,
+            sources.Values.ToDictionary(s => s.Name, clients.Create, StringComparer.Ordinal),
+            diagnostics);
+        return (snapshot, diagnostics);
+    }
+
+    private static Dictionary<string, SourceDefinition> CompileSources(RawGatewayConfig raw, SourceCompiler compiler, List<ConfigDiagnostic> diagnostics)
+    {
+        var sources = new Dictionary<string, SourceDefinition>(StringComparer.Ordinal);
+        foreach (var file in raw.Sources)
+        {
+            if (compiler.Compile(file, diagnostics) is not { } source)
+            {
+                continue;
+            }
+
+            if (!sources.TryAdd(source.Name, source))
+            {
+                diagnostics.Add(file.Error("$.name", $"Source '{source.Name}' is defined twice.", "Each source needs a unique name."));
+            }
+        }
+
+        if (raw.Sources.Count == 0)
+        {
+            diagnostics.Add(new(DiagnosticSeverity.Error, "sources/", null, "", "No source is configured.", "Add one JSON file per system under sources/."));
+        }
+
+        return sources;
+    }
+}

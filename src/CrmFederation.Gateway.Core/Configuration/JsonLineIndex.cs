@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CrmFederation.Gateway.Configuration;
+
+/// <summary>
+/// Maps JSON paths (<c>$.types.Customer.fields.billing</c>) to line numbers, so that meaning-level
+/// errors found after deserialization can still point at a line of the file.
+/// </summary>
+public sealed class JsonLineIndex
+{
+    private readonly Dictionary<string, int> _lines = new(StringComparer.Ordinal);
+
+    private JsonLineIndex()
+    {
+    }
+
+    public static JsonLineIndex Build(ReadOnlySpan<byte> utf8Json)
+    {
+        var index = new JsonLineIndex();
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var path = new List<string> { "$" };
+        var containers = new Stack<JsonTokenType>();
+        var line = 1;
+        var scanned = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                var start = (int)reader.TokenStartIndex;
+                line += utf8Json[scanned..start].Count((byte)'\n');
+                scanned = start;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        path.Add(reader.GetString()!);
+                        index._lines.TryAdd(Join(path), line);
+                        break;
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                        containers.Push(reader.TokenType);
+                        break;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        containers.Pop();
+                        EndValue(path, containers);
+                        break;
+                    default:
+                        EndValue(path, containers);
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Syntax errors are reported by the deserializer with their own line; the index keeps what it has.
+        }
+
+        return index;
+    }
+
+    public int? LineOf(string jsonPath)
+    {
+        for (var candidate = jsonPath; candidate.Length > 0; candidate = Parent(candidate))
+        {
+            if (_lines.TryGetValue(candidate, out var line))
+            {
+                return line;
+            }
+        }
+
+        return null;
+    }
+
+    private static void EndValue(List<string> path, Stack<JsonTokenType> containers)
+    {
+        // A value closes the property that named it; array elements have no property name.
+        if (path.Count > 1 && containers.Count > 0 && containers.Peek() == JsonTokenType.StartObject)
+        {
+            path.RemoveAt(path.Count - 1);
+        }
+    }
+
+    private static string Join(List<string> path)
+    {
+        var builder = new StringBuilder("$");
+        for (var i = 1; i < path.Count; i++)
+        {
+            builder.Append('.').Append(path[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Parent(string jsonPath)
+    {
+        var dot = jsonPath.LastIndexOf('.');
+        return dot <= 0 ? "" : jsonPath[..dot];
+    }
+}

@@ -1,0 +1,10 @@
+namespace CrmFederation.Gateway.Configuration;
+
+/// <summary>Everything read from a gateway-config directory, before its meaning is checked.</summary>
+public sealed record RawGatewayConfig(
+    string Directory,
+    string Version,
+    GatewaySettingsConfig Settings,
+    IReadOnlyList<SchemaFile> SchemaFiles,
+    IReadOnlyList<ConfigFile<SourceConfig>> Sources,
+    IReadOnlyList<ConfigFile<BindingsFileConfig>> Bindings);

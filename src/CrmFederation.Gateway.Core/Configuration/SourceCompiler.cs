@@ -1,0 +1,244 @@
+using CrmFederation.Gateway.Sources;
+
+namespace CrmFederation.Gateway.Configuration;
+
+/// <summary>Checks one <c>sources/*.json</c> file and compiles it into a <see cref="SourceDefinition"/>.</summary>
+public sealed class SourceCompiler(ValueResolver values)
+{
+    public SourceDefinition? Compile(ConfigFile<SourceConfig> file, List<ConfigDiagnostic> diagnostics)
+    {
+        var config = file.Value;
+        var errorsBefore = diagnostics.Count;
+        if (string.IsNullOrWhiteSpace(config.Name))
+        {
+            diagnostics.Add(file.Error("$.name", "The source has no name.", "Give it a short lower-case name such as \"erp\"."));
+        }
+
+        var baseUri = ResolveBaseUrl(file, diagnostics);
+        var authentication = CompileAuth(file, baseUri, diagnostics);
+        CheckRange(file, "$.maxBatchSize", config.MaxBatchSize, 1, 1000, diagnostics);
+        CheckRange(file, "$.timeoutMs", config.TimeoutMs, 1, 600_000, diagnostics);
+        if (config.Endpoints.Count == 0)
+        {
+            diagnostics.Add(file.Error("$.endpoints", "The source declares no endpoints."));
+        }
+
+        if (diagnostics.Count > errorsBefore || baseUri is null || authentication is null)
+        {
+            return null;
+        }
+
+        var source = new SourceDefinition
+        {
+            Name = config.Name,
+            BaseUri = baseUri,
+            Authentication = authentication,
+            Timeout = TimeSpan.FromMilliseconds(config.TimeoutMs),
+        };
+        var endpoints = new Dictionary<string, EndpointDefinition>(StringComparer.Ordinal);
+        foreach (var (name, endpoint) in config.Endpoints)
+        {
+            if (CompileEndpoint(file, source, name, endpoint, diagnostics) is { } compiled)
+            {
+                endpoints[name] = compiled;
+            }
+        }
+
+        source.Endpoints = endpoints;
+        return diagnostics.Count > errorsBefore ? null : source;
+    }
+
+    private Uri? ResolveBaseUrl(ConfigFile<SourceConfig> file, List<ConfigDiagnostic> diagnostics)
+    {
+        if (file.Value.BaseUrl is not { } reference)
+        {
+            diagnostics.Add(file.Error("$.baseUrl", "The source has no baseUrl.", "Use { \"env\": \"…_BASE_URL\", \"default\": \"http://…\" }."));
+            return null;
+        }
+
+        var text = values.Resolve(reference, out var problem);
+        if (text is null)
+        {
+            diagnostics.Add(file.Error("$.baseUrl", $"The base URL cannot be resolved: {problem}.", "Set the variable or give a default."));
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            diagnostics.Add(file.Error("$.baseUrl", $"The base URL from {reference} is not an absolute http(s) URL.", "Example: https://erp.example.com"));
+            return null;
+        }
+
+        return uri;
+    }
+
+    private SourceAuthentication? CompileAuth(ConfigFile<SourceConfig> file, Uri? baseUri, List<ConfigDiagnostic> diagnostics)
+    {
+        var auth = file.Value.Auth;
+        switch (auth.Scheme)
+        {
+            case AuthConfig.None:
+                return new SourceAuthentication.None();
+            case AuthConfig.Basic:
+                var user = Credential(file, "$.auth.username", auth.Username, diagnostics);
+                var password = Credential(file, "$.auth.password", auth.Password, diagnostics);
+                return user is null || password is null ? null : new SourceAuthentication.Basic(user, password);
+            case AuthConfig.Bearer:
+                var token = Credential(file, "$.auth.token", auth.Token, diagnostics);
+                return token is null ? null : new SourceAuthentication.Bearer(token);
+            case AuthConfig.Header:
+                if (string.IsNullOrWhiteSpace(auth.HeaderName))
+                {
+                    diagnostics.Add(file.Error("$.auth.headerName", "The header scheme needs a headerName.", "Example: \"X-Shopify-Access-Token\"."));
+                }
+
+                var value = Credential(file, "$.auth.value", auth.Value, diagnostics);
+                return value is null || string.IsNullOrWhiteSpace(auth.HeaderName) ? null : new SourceAuthentication.Header(auth.HeaderName, value);
+            case AuthConfig.OAuth2ClientCredentials:
+                var clientId = Credential(file, "$.auth.clientId", auth.ClientId, diagnostics);
+                var clientSecret = Credential(file, "$.auth.clientSecret", auth.ClientSecret, diagnostics);
+                if (string.IsNullOrWhiteSpace(auth.TokenPath) || !auth.TokenPath.StartsWith('/'))
+                {
+                    diagnostics.Add(file.Error("$.auth.tokenPath", "The OAuth2 scheme needs a tokenPath starting with '/'.", "Example: \"/oauth/token\"."));
+                    return null;
+                }
+
+                return clientId is null || clientSecret is null || baseUri is null
+                    ? null
+                    : new SourceAuthentication.OAuth2ClientCredentials(new Uri(baseUri, auth.TokenPath), clientId, clientSecret);
+            default:
+                diagnostics.Add(file.Error("$.auth.scheme", $"Unknown auth scheme '{auth.Scheme}'.",
+                    $"Use one of: {string.Join(", ", AuthConfig.Schemes)}."));
+                return null;
+        }
+    }
+
+    private Secret? Credential(ConfigFile<SourceConfig> file, string jsonPath, ValueReference? reference, List<ConfigDiagnostic> diagnostics)
+    {
+        if (reference is null)
+        {
+            diagnostics.Add(file.Error(jsonPath, "The credential is missing.", "Reference it: { \"env\": \"NAME\" } or { \"file\": \"/run/secrets/name\" }."));
+            return null;
+        }
+
+        if (reference.Default is not null)
+        {
+            diagnostics.Add(file.Error(jsonPath + ".default", "A credential must not have a default: secrets never live in gateway-config.",
+                "Remove the default and supply the value through the environment or a secret file."));
+            return null;
+        }
+
+        var value = values.Resolve(reference, out var problem);
+        if (value is null)
+        {
+            diagnostics.Add(file.Error(jsonPath, $"The credential cannot be resolved: {problem}.",
+                "Set it in the environment, or start the gateway with --demo for the sample credentials."));
+            return null;
+        }
+
+        return new Secret(value);
+    }
+
+    private static EndpointDefinition? CompileEndpoint(ConfigFile<SourceConfig> file, SourceDefinition source, string name, EndpointConfig endpoint, List<ConfigDiagnostic> diagnostics)
+    {
+        var at = $"$.endpoints.{name}";
+        var errorsBefore = diagnostics.Count;
+        if (!endpoint.Path.StartsWith('/'))
+        {
+            diagnostics.Add(file.Error(at + ".path", "The endpoint path must start with '/'.", "Example: \"/erp/odata/Accounts\"."));
+        }
+
+        var perKey = endpoint.Path.Contains(EndpointDefinition.KeyPlaceholder, StringComparison.Ordinal);
+        if (perKey && endpoint.KeyParameter is not null)
+        {
+            diagnostics.Add(file.Error(at + ".keyParameter", "An endpoint takes its key either in the path ({key}) or in keyParameter, not both."));
+        }
+
+        if (endpoint.KeyParameter is not null && endpoint.MatchOn is null)
+        {
+            diagnostics.Add(file.Error(at + ".matchOn", "A batch endpoint needs matchOn, the item path that matches items back to keys.",
+                "Batch answers come back in any order and omit unknown keys."));
+        }
+
+        CheckPath(file, at + ".items", endpoint.Items, diagnostics);
+        CheckPath(file, at + ".matchOn", endpoint.MatchOn, diagnostics);
+        if (endpoint.MatchCase is not ("exact" or "insensitive"))
+        {
+            diagnostics.Add(file.Error(at + ".matchCase", $"Unknown matchCase '{endpoint.MatchCase}'.", "Use \"exact\" or \"insensitive\"."));
+        }
+
+        if (endpoint.ListStyle is not ("comma" or "repeat"))
+        {
+            diagnostics.Add(file.Error(at + ".listStyle", $"Unknown listStyle '{endpoint.ListStyle}'.", "Use \"comma\" or \"repeat\"."));
+        }
+
+        if (endpoint.MaxBatchSize is { } size)
+        {
+            CheckRange(file, at + ".maxBatchSize", size, 1, 1000, diagnostics);
+        }
+
+        var paging = CompilePaging(file, at + ".paging", endpoint.Paging, diagnostics);
+        if (diagnostics.Count > errorsBefore)
+        {
+            return null;
+        }
+
+        return new EndpointDefinition
+        {
+            Source = source,
+            Name = name,
+            Path = endpoint.Path,
+            KeyParameter = endpoint.KeyParameter,
+            FixedQuery = endpoint.Query.ToList(),
+            Items = endpoint.Items is null ? null : JsonPath.Parse(endpoint.Items),
+            MatchOn = endpoint.MatchOn is null ? null : JsonPath.Parse(endpoint.MatchOn),
+            KeyComparer = endpoint.MatchCase == "insensitive" ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal,
+            Many = endpoint.Many,
+            MaxBatchSize = perKey ? 1 : endpoint.MaxBatchSize ?? file.Value.MaxBatchSize,
+            RepeatListParameters = endpoint.ListStyle == "repeat",
+            Paging = paging,
+        };
+    }
+
+    private static PagingDefinition? CompilePaging(ConfigFile<SourceConfig> file, string at, PagingConfig? paging, List<ConfigDiagnostic> diagnostics)
+    {
+        if (paging is null)
+        {
+            return null;
+        }
+
+        CheckRange(file, at + ".maxPages", paging.MaxPages, 1, 1000, diagnostics);
+        switch (paging.Style)
+        {
+            case PagingConfig.NextUrlInBody:
+                if (paging.NextUrl is null || !JsonPath.IsWellFormed(paging.NextUrl))
+                {
+                    diagnostics.Add(file.Error(at + ".nextUrl", "The next-url-in-body style needs nextUrl, the body path of the next page's URL.", "Example: \"next_page\"."));
+                    return null;
+                }
+
+                return new PagingDefinition(JsonPath.Parse(paging.NextUrl), false, paging.MaxPages);
+            case PagingConfig.LinkHeader:
+                return new PagingDefinition(null, true, paging.MaxPages);
+            default:
+                diagnostics.Add(file.Error(at + ".style", $"Unknown paging style '{paging.Style}'.", $"Use one of: {string.Join(", ", PagingConfig.Styles)}."));
+                return null;
+        }
+    }
+
+    private static void CheckPath(ConfigFile<SourceConfig> file, string at, string? path, List<ConfigDiagnostic> diagnostics)
+    {
+        if (path is not null && !JsonPath.IsWellFormed(path))
+        {
+            diagnostics.Add(file.Error(at, $"'{path}' is not a dotted path.", "Example: \"satisfaction_rating.score\"."));
+        }
+    }
+
+    private static void CheckRange(ConfigFile<SourceConfig> file, string at, int value, int min, int max, List<ConfigDiagnostic> diagnostics)
+    {
+        if (value < min || value > max)
+        {
+            diagnostics.Add(file.Error(at, $"{value} is out of range.", $"Use a value from {min} to {max}."));
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Collections;
+using System.Text.Json;
+using CrmFederation.Gateway.Sources;
+using GraphQL;
+using GraphQL.DataLoader;
+
+namespace CrmFederation.Gateway.Execution;
+
+/// <summary>
+/// A field answered by another source endpoint, batched across all parents of the level. Keys come
+/// from an argument (root lookups), the parent's item, or — for two-hop joins — the item of another
+/// fetched field, in which case the second hop is batched in the next round.
+/// </summary>
+public sealed class FetchFieldBinding : FieldBinding
+{
+    public required EndpointDefinition Endpoint { get; init; }
+
+    public required KeySource Key { get; init; }
+
+    public required ObjectBinding Result { get; init; }
+
+    public IReadOnlyList<ArgumentBinding> Arguments { get; init; } = [];
+
+    /// <summary>The GraphQL field is a list.</summary>
+    public bool IsList { get; init; }
+
+    /// <summary>The GraphQL field is a non-null list: on a source failure it becomes empty, with an error saying so.</summary>
+    public bool IsNonNullList { get; init; }
+
+    public override object? Resolve(Entity parent, IResolveFieldContext context, RequestScope scope)
+    {
+        var plan = scope.PlanFor(this, context);
+        if (Key.Argument is { } argument)
+        {
+            return ResolveArgumentKeys(context.GetArgument<object>(argument), plan, context, scope);
+        }
+
+        if (Key.Via is { } via)
+        {
+            if (via.LoadFor(parent, scope) is not { } first)
+            {
+                return Empty();
+            }
+
+            return new DeferredResult(async cancellationToken =>
+            {
+                IReadOnlyList<JsonElement> viaItems;
+                try
+                {
+                    viaItems = await first.GetResultAsync(cancellationToken);
+                }
+                catch (SourceException failure)
+                {
+                    return Fail(failure, context, scope);
+                }
+
+                var key = viaItems.Count == 0 ? null : SendableKey(Key.Path!.ResolveKey(viaItems[0]));
+                return key is null ? Empty() : Shape(plan.Loader.Load(key), plan, context, scope);
+            });
+        }
+
+        var parentKey = SendableKey(Key.Path!.ResolveKey(parent.Json));
+        return parentKey is null ? Empty() : Shape(plan.Loader.Load(parentKey), plan, context, scope);
+    }
+
+    /// <summary>Starts (or joins) the load of this field's item for <paramref name="parent"/>, for fields that join through it.</summary>
+    public KeyLoad? LoadFor(Entity parent, RequestScope scope)
+    {
+        var key = SendableKey(Key.Path?.ResolveKey(parent.Json));
+        return key is null ? null : scope.PlanFor(this, null).Loader.Load(key);
+    }
+
+    public FieldPlan CreatePlan(IResolveFieldContext? context, RequestScope scope)
+    {
+        var parameters = new List<KeyValuePair<string, string>>();
+        (JsonPath, HashSet<string>)? filter = null;
+        int? take = null;
+        if (context is not null)
+        {
+            foreach (var argument in Arguments)
+            {
+                if (argument.SourceValues(context) is not { } values)
+                {
+                    continue;
+                }
+
+                if (argument.Parameter is { } parameter)
+                {
+                    AddParameter(parameters, parameter, values);
+                }
+                else if (argument.Filter is { } path)
+                {
+                    filter = (path, values.ToHashSet(StringComparer.Ordinal));
+                }
+                else if (argument.Take)
+                {
+                    take = int.Parse(values[0], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        parameters.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return new FieldPlan(scope.LoaderFor(Endpoint, parameters), parameters, filter, take);
+    }
+
+    private void AddParameter(List<KeyValuePair<string, string>> parameters, string name, IReadOnlyList<string> values)
+    {
+        if (Endpoint.RepeatListParameters)
+        {
+            parameters.AddRange(values.Select(value => new KeyValuePair<string, string>(name, value)));
+        }
+        else
+        {
+            parameters.Add(new(name, string.Join(',', values)));
+        }
+    }
+
+    private object? ResolveArgumentKeys(object? argument, FieldPlan plan, IResolveFieldContext context, RequestScope scope)
+    {
+        if (argument is not IEnumerable keys || argument is string)
+        {
+            var key = SendableKey(argument?.ToString());
+            return key is null ? Empty() : Shape(plan.Loader.Load(key), plan, context, scope);
+        }
+
+        var loads = keys.Cast<object?>().Select(k => SendableKey(k?.ToString()) is { } key ? plan.Loader.Load(key) : null).ToList();
+        return new DeferredResult(async cancellationToken =>
+        {
+            var entities = new Entity?[loads.Count];
+            try
+            {
+                for (var i = 0; i < loads.Count; i++)
+                {
+                    if (loads[i] is { } load && await load.GetResultAsync(cancellationToken) is [var item, ..])
+                    {
+                        entities[i] = new Entity(item, Result);
+                    }
+                }
+            }
+            catch (SourceException failure)
+            {
+                // Each requested item is nullable: the list keeps its length, every item null, one error says why.
+                scope.Errors.Enqueue(Located(new SourceFieldError(failure) { ValueReplaced = true }, context));
+                return new Entity?[loads.Count];
+            }
+
+            return entities;
+        });
+    }
+
+    private DeferredResult Shape(KeyLoad load, FieldPlan plan, IResolveFieldContext context, RequestScope scope) =>
+        new(async cancellationToken =>
+        {
+            IReadOnlyList<JsonElement> items;
+            try
+            {
+                items = await load.GetResultAsync(cancellationToken);
+            }
+            catch (SourceException failure)
+            {
+                return Fail(failure, context, scope);
+            }
+
+            if (!IsList)
+            {
+                return items.Count == 0 ? null : new Entity(items[0], Result);
+            }
+
+            var entities = new List<Entity>(items.Count);
+            foreach (var item in items)
+            {
+                if (plan.Filter is { } filter && !(filter.Path.ResolveKey(item) is { } value && filter.Values.Contains(value)))
+                {
+                    continue;
+                }
+
+                if (plan.Take is { } take && entities.Count >= take)
+                {
+                    break;
+                }
+
+                entities.Add(new Entity(item, Result));
+            }
+
+            return entities;
+        });
+
+    private object? Fail(SourceException failure, IResolveFieldContext context, RequestScope scope)
+    {
+        if (!IsNonNullList)
+        {
+            throw new SourceFieldError(failure);
+        }
+
+        // A non-null list cannot be null without nulling its parent; it comes back empty, and the error says it is not the real answer.
+        scope.Errors.Enqueue(Located(new SourceFieldError(failure) { ValueReplaced = true }, context));
+        return Array.Empty<Entity>();
+    }
+
+    private static SourceFieldError Located(SourceFieldError error, IResolveFieldContext context)
+    {
+        error.AddLocation(context.FieldAst, context.Document);
+        error.Path = context.ResponsePath;
+        return error;
+    }
+
+    private string? SendableKey(string? key)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        key = Key.Transform(key);
+        return RequestUriBuilder.IsSendable(Endpoint, key) ? key : null;
+    }
+
+    private object? Empty() => IsList ? Array.Empty<Entity>() : null;
+}

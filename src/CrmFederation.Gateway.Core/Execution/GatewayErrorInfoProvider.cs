@@ -1,0 +1,33 @@
+using GraphQL.Execution;
+
+namespace CrmFederation.Gateway.Execution;
+
+/// <summary>Puts a failed source's name, its HTTP status and whether the field's value was replaced into <c>extensions</c>.</summary>
+public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false, ExposeData = false })
+{
+    public override ErrorInfo GetInfo(GraphQL.ExecutionError executionError)
+    {
+        var info = base.GetInfo(executionError);
+        if (executionError is not SourceFieldError sourceError)
+        {
+            return info;
+        }
+
+        var extensions = new Dictionary<string, object?>
+        {
+            ["code"] = sourceError.Code,
+            ["source"] = sourceError.SourceName,
+        };
+        if (sourceError.HttpStatus is { } status)
+        {
+            extensions["httpStatus"] = status;
+        }
+
+        if (sourceError.ValueReplaced)
+        {
+            extensions["valueReplaced"] = true;
+        }
+
+        return new ErrorInfo { Message = info.Message, Extensions = extensions };
+    }
+}

@@ -1,0 +1,11 @@
+using CrmFederation.Gateway.Sources;
+using GraphQL;
+
+namespace CrmFederation.Gateway.Execution;
+
+/// <summary>A scalar or enum read from a path in the parent's item.</summary>
+public sealed class PathFieldBinding(JsonPath path, ValueConverter converter) : FieldBinding
+{
+    public override object? Resolve(Entity parent, IResolveFieldContext context, RequestScope scope) =>
+        path.TryResolve(parent.Json, out var value) ? converter.Convert(value) : null;
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CrmFederation.Gateway.Sources;
+using GraphQL;
+using GraphQLParser.AST;
+
+namespace CrmFederation.Gateway.Execution;
+
+/// <summary>
+/// Everything one GraphQL request shares: its loaders (so keys batch across the whole request), the
+/// upstream documents its results point into (released when the response has been written), and the
+/// errors reported for fields that still got a value.
+/// </summary>
+public sealed class RequestScope(IReadOnlyDictionary<string, SourceClient> clients, CancellationToken requestAborted)
+    : IDocumentOwner, IDisposable
+{
+    public const string UserContextKey = "crmfed.scope";
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(object Binding, GraphQLField? Field), FieldPlan> _plans = [];
+    private readonly Dictionary<(EndpointDefinition Endpoint, string Parameters), BatchLoader> _loaders = [];
+    private readonly List<JsonDocument> _documents = [];
+
+    public CancellationToken RequestAborted { get; } = requestAborted;
+
+    public ConcurrentQueue<ExecutionError> Errors { get; } = new();
+
+    public FieldPlan PlanFor(FetchFieldBinding binding, IResolveFieldContext? context)
+    {
+        var planKey = ((object)binding, context?.FieldAst);
+        lock (_gate)
+        {
+            if (_plans.TryGetValue(planKey, out var plan))
+            {
+                return plan;
+            }
+        }
+
+        var created = binding.CreatePlan(context, this);
+        lock (_gate)
+        {
+            return _plans.TryAdd(planKey, created) ? created : _plans[planKey];
+        }
+    }
+
+    public BatchLoader LoaderFor(EndpointDefinition endpoint, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        var signature = string.Join('&', parameters.Select(p => p.Key + "=" + p.Value));
+        lock (_gate)
+        {
+            if (!_loaders.TryGetValue((endpoint, signature), out var loader))
+            {
+                loader = new BatchLoader(endpoint, ClientFor(endpoint), parameters, this);
+                _loaders[(endpoint, signature)] = loader;
+            }
+
+            return loader;
+        }
+    }
+
+    public SourceClient ClientFor(EndpointDefinition endpoint) => clients[endpoint.Source.Name];
+
+    public void Own(JsonDocument document)
+    {
+        lock (_gate)
+        {
+            _documents.Add(document);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var document in _documents)
+            {
+                document.Dispose();
+            }
+
+            _documents.Clear();
+        }
+    }
+}

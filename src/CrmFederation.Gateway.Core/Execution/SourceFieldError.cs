@@ -1,0 +1,23 @@
+using CrmFederation.Gateway.Sources;
+using GraphQL;
+
+namespace CrmFederation.Gateway.Execution;
+
+/// <summary>A field could not be answered because its source failed; carries what operators and clients need.</summary>
+public sealed class SourceFieldError : ExecutionError
+{
+    public SourceFieldError(SourceException failure)
+        : base(failure.Message)
+    {
+        Code = failure.Code;
+        SourceName = failure.Source;
+        HttpStatus = failure.HttpStatus;
+    }
+
+    public string SourceName { get; }
+
+    public int? HttpStatus { get; }
+
+    /// <summary>Set when the field still has a value (an empty list), so clients know it is not the real answer.</summary>
+    public bool ValueReplaced { get; init; }
+}

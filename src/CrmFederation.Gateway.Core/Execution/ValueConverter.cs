@@ -1,0 +1,71 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using CrmFederation.Gateway.Sources;
+
+namespace CrmFederation.Gateway.Execution;
+
+/// <summary>
+/// Coerces one source JSON value into what the GraphQL field's type serializes: money strings into
+/// decimals, offset timestamps into UTC instants, source enum spellings into GraphQL enum values.
+/// A value that cannot be coerced is the source's fault and is reported as such.
+/// </summary>
+public sealed class ValueConverter(ValueKind kind, string sourceName, FrozenDictionary<string, string>? enumMap = null)
+{
+    public ValueKind Kind { get; } = kind;
+
+    public object? Convert(JsonElement value)
+    {
+        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return null;
+        }
+
+        var converted = Kind switch
+        {
+            ValueKind.Text => value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+                _ => null,
+            },
+            ValueKind.Int => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) ? i : null,
+            ValueKind.Float => value.ValueKind == JsonValueKind.Number ? value.GetDouble() : ParseDouble(value),
+            ValueKind.Boolean => value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => null,
+            },
+            ValueKind.Decimal => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var d) ? d : ParseDecimal(value),
+            ValueKind.Date => value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : ParseDateFromTimestamp(value),
+            ValueKind.DateTime => value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+                ? instant.ToUniversalTime()
+                : null,
+            ValueKind.Enum => value.ValueKind == JsonValueKind.String && enumMap!.TryGetValue(value.GetString()!, out var name) ? name : null,
+            _ => null,
+        };
+
+        return converted ?? throw Unconvertible(value);
+    }
+
+    private static object? ParseDouble(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    private static object? ParseDecimal(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    private static object? ParseDateFromTimestamp(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? DateOnly.FromDateTime(instant.UtcDateTime)
+            : null;
+
+    private SourceException Unconvertible(JsonElement value)
+    {
+        // The offending value itself may be customer data: name only its JSON kind.
+        var what = Kind == ValueKind.Enum ? "an enum value that has no mapping" : $"a {value.ValueKind} where a {Kind} was expected";
+        return new SourceException(sourceName, SourceErrorCode.BadResponse, $"Source '{sourceName}' sent {what}.");
+    }
+}

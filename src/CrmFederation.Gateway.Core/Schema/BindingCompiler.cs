@@ -1,0 +1,629 @@
+using System.Collections.Frozen;
+using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Execution;
+using CrmFederation.Gateway.Sources;
+
+namespace CrmFederation.Gateway.Schema;
+
+/// <summary>
+/// Checks every binding against the public schema and the sources, and compiles it into the field
+/// bindings the resolvers run. Every problem becomes a diagnostic; nothing stops at the first.
+/// </summary>
+public sealed class BindingCompiler
+{
+    private static readonly FrozenDictionary<string, ValueKind> ScalarKinds = new Dictionary<string, ValueKind>
+    {
+        ["ID"] = ValueKind.Text,
+        ["String"] = ValueKind.Text,
+        ["Int"] = ValueKind.Int,
+        ["Float"] = ValueKind.Float,
+        ["Boolean"] = ValueKind.Boolean,
+        ["Decimal"] = ValueKind.Decimal,
+        ["Date"] = ValueKind.Date,
+        ["DateTime"] = ValueKind.DateTime,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, ValueKind> Coercions = new Dictionary<string, ValueKind>
+    {
+        ["string"] = ValueKind.Text,
+        ["int"] = ValueKind.Int,
+        ["float"] = ValueKind.Float,
+        ["boolean"] = ValueKind.Boolean,
+        ["decimal"] = ValueKind.Decimal,
+        ["date"] = ValueKind.Date,
+        ["dateTime"] = ValueKind.DateTime,
+    }.ToFrozenDictionary();
+
+    private readonly SchemaModel _schema;
+    private readonly IReadOnlyDictionary<string, SourceDefinition> _sources;
+    private readonly EnumMaps _enumMaps;
+    private readonly List<ConfigDiagnostic> _diagnostics;
+    private readonly Dictionary<string, ObjectBinding> _bindings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ConfigFile<BindingsFileConfig> File, TypeBindingConfig Config)> _typeConfigs = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Field), FetchFieldBinding> _fetches = [];
+    private readonly Dictionary<string, string> _itemSources = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inlineTypes = new(StringComparer.Ordinal);
+
+    private BindingCompiler(SchemaModel schema, IReadOnlyDictionary<string, SourceDefinition> sources, EnumMaps enumMaps, List<ConfigDiagnostic> diagnostics)
+    {
+        _schema = schema;
+        _sources = sources;
+        _enumMaps = enumMaps;
+        _diagnostics = diagnostics;
+    }
+
+    public static CompiledBindings? Compile(
+        SchemaModel schema,
+        IReadOnlyDictionary<string, SourceDefinition> sources,
+        IReadOnlyList<ConfigFile<BindingsFileConfig>> files,
+        List<ConfigDiagnostic> diagnostics)
+    {
+        var compiler = new BindingCompiler(schema, sources, EnumMaps.Collect(files, diagnostics), diagnostics);
+        return compiler.CompileAll(files);
+    }
+
+    private CompiledBindings? CompileAll(IReadOnlyList<ConfigFile<BindingsFileConfig>> files)
+    {
+        foreach (var file in files)
+        {
+            foreach (var (typeName, config) in file.Value.Types)
+            {
+                if (!_schema.Objects.ContainsKey(typeName))
+                {
+                    _diagnostics.Add(file.Error($"$.types.{typeName}", $"Unknown type '{typeName}': the schema has no object type of that name.",
+                        Suggest(typeName, _schema.Objects.Keys)));
+                }
+                else if (!_typeConfigs.TryAdd(typeName, (file, config)))
+                {
+                    _diagnostics.Add(file.Error($"$.types.{typeName}", $"Type '{typeName}' is bound twice (also in {_typeConfigs[typeName].File.RelativePath}).",
+                        "Bind each type in one file."));
+                }
+            }
+        }
+
+        foreach (var name in _schema.Objects.Keys)
+        {
+            _bindings[name] = new ObjectBinding(name);
+        }
+
+        SurveyTypes();
+
+        // Fields joining through another fetched field ("via") are compiled after the fields they join through.
+        var deferred = new List<Action>();
+        foreach (var (typeName, shape) in _schema.Objects)
+        {
+            if (!_typeConfigs.TryGetValue(typeName, out var entry))
+            {
+                if (_inlineTypes.Contains(typeName))
+                {
+                    continue;
+                }
+
+                _diagnostics.Add(new(DiagnosticSeverity.Error, "bindings/", null, $"$.types.{typeName}",
+                    $"Type '{typeName}' has no bindings, so none of its fields can be answered.",
+                    $"Add \"{typeName}\": {{ \"fields\": {{ … }} }} to a file in bindings/."));
+                continue;
+            }
+
+            var fields = new Dictionary<string, FieldBinding>(StringComparer.Ordinal);
+            CompileFields(entry.File, $"$.types.{typeName}.fields", SourceOf(typeName), shape, entry.Config.Fields, fields, deferred);
+            deferred.Add(() => _bindings[typeName].Complete(fields));
+        }
+
+        foreach (var step in deferred)
+        {
+            step();
+        }
+
+        if (!_schema.Objects.ContainsKey("Query"))
+        {
+            _diagnostics.Add(new(DiagnosticSeverity.Error, "schema/", null, "", "The schema has no Query type."));
+        }
+
+        if (_diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return null;
+        }
+
+        WarnAboutPerRowCalls();
+        return new CompiledBindings(_bindings["Query"], _bindings);
+    }
+
+    /// <summary>
+    /// Finds, before compiling, which source's items each type is read from (to name it in errors) and
+    /// which types are only ever built inline from their parent's item (Money), needing no bindings of their own.
+    /// </summary>
+    private void SurveyTypes()
+    {
+        foreach (var (typeName, entry) in _typeConfigs)
+        {
+            foreach (var (fieldName, config) in entry.Config.Fields)
+            {
+                if (!_schema.Objects[typeName].Fields.TryGetValue(fieldName, out var field))
+                {
+                    continue;
+                }
+
+                if ((config.Fetch?.Source ?? config.Page?.Source) is { } source)
+                {
+                    _itemSources.TryAdd(field.TypeName, source);
+                }
+                else if (config.Object is not null)
+                {
+                    _inlineTypes.Add(field.TypeName);
+                }
+            }
+        }
+    }
+
+    private string SourceOf(string typeName) => _itemSources.GetValueOrDefault(typeName, "unknown");
+
+    private void CompileFields(
+        ConfigFile<BindingsFileConfig> file,
+        string at,
+        string sourceName,
+        ObjectShape shape,
+        IReadOnlyDictionary<string, FieldBindingConfig> configs,
+        Dictionary<string, FieldBinding> compiled,
+        List<Action> deferred)
+    {
+        foreach (var name in configs.Keys.Where(n => !shape.Fields.ContainsKey(n)))
+        {
+            _diagnostics.Add(file.Error($"{at}.{name}", $"Unknown field '{shape.Name}.{name}'.", Suggest(name, shape.Fields.Keys)));
+        }
+
+        foreach (var (name, field) in shape.Fields)
+        {
+            var fieldAt = $"{at}.{name}";
+            if (!configs.TryGetValue(name, out var config))
+            {
+                _diagnostics.Add(file.Error(at, $"Field '{shape.Name}.{name}' has no binding.",
+                    $"Add \"{name}\": \"<path in the source item>\" or a fetch binding."));
+                continue;
+            }
+
+            if (config.Fetch?.Key.Via is not null)
+            {
+                deferred.Insert(0, () => Add(compiled, name, CompileField(file, fieldAt, sourceName, shape, field, config, deferred)));
+            }
+            else
+            {
+                Add(compiled, name, CompileField(file, fieldAt, sourceName, shape, field, config, deferred));
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, FieldBinding> compiled, string name, FieldBinding? binding)
+    {
+        if (binding is not null)
+        {
+            compiled[name] = binding;
+        }
+    }
+
+    private FieldBinding? CompileField(ConfigFile<BindingsFileConfig> file, string at, string sourceName, ObjectShape parent, FieldShape field, FieldBindingConfig config, List<Action> deferred)
+    {
+        var kinds = new[] { config.Path is not null, config.Object is not null, config.Fetch is not null, config.Page is not null }.Count(k => k);
+        if (kinds != 1)
+        {
+            _diagnostics.Add(file.Error(at, $"Field '{parent.Name}.{field.Name}' must be bound by exactly one of path, object, fetch or page; it has {kinds}."));
+            return null;
+        }
+
+        if (config.Fetch is not null || config.Page is not null)
+        {
+            CheckArgumentsBound(file, at, parent, field, config.Page?.Arguments ?? config.Arguments);
+        }
+        else if (config.Arguments.Count > 0)
+        {
+            _diagnostics.Add(file.Error(at + ".arguments", "Arguments can only be bound on fetch or page bindings."));
+        }
+
+        if (config.Fetch is { } fetch)
+        {
+            return CompileFetch(file, at, parent, field, fetch, config.Arguments);
+        }
+
+        if (config.Page is { } page)
+        {
+            return CompilePage(file, at + ".page", field, page);
+        }
+
+        if (config.Object is { } inline)
+        {
+            if (!_schema.Objects.TryGetValue(field.TypeName, out var inlineShape))
+            {
+                _diagnostics.Add(file.Error(at + ".object", $"Field '{parent.Name}.{field.Name}' is of type {field.TypeName}, which is not an object type."));
+                return null;
+            }
+
+            var binding = new ObjectBinding(field.TypeName);
+            var inlineFields = new Dictionary<string, FieldBinding>(StringComparer.Ordinal);
+            CompileFields(file, at + ".object", sourceName, inlineShape, inline, inlineFields, deferred);
+            binding.Complete(inlineFields);
+            return new NestedObjectFieldBinding(JsonPath.Self, binding, field.IsList);
+        }
+
+        return CompilePath(file, at, sourceName, parent, field, config);
+    }
+
+    private FieldBinding? CompilePath(ConfigFile<BindingsFileConfig> file, string at, string sourceName, ObjectShape parent, FieldShape field, FieldBindingConfig config)
+    {
+        var pathAt = config.EnumMap is null && config.Coerce is null && !config.Present ? at : at + ".path";
+        if (!JsonPath.IsWellFormed(config.Path!))
+        {
+            _diagnostics.Add(file.Error(pathAt, $"'{config.Path}' is not a dotted path.", "Example: \"BillingAddress.Street\"."));
+            return null;
+        }
+
+        var path = JsonPath.Parse(config.Path!);
+        if (_bindings.TryGetValue(field.TypeName, out var objectBinding))
+        {
+            return new NestedObjectFieldBinding(path, objectBinding, field.IsList);
+        }
+
+        if (config.Present)
+        {
+            if (field.TypeName != "Boolean")
+            {
+                _diagnostics.Add(file.Error(at + ".present", "\"present\" makes a Boolean; the field is of type " + field.TypeName + "."));
+                return null;
+            }
+
+            return new PresenceFieldBinding(path);
+        }
+
+        if (field.IsNonNull && config.Path!.Contains('.', StringComparison.Ordinal))
+        {
+            _diagnostics.Add(file.Error(pathAt, $"Non-null field '{parent.Name}.{field.Name}' is bound to the nested path '{config.Path}', whose parent objects may be absent.",
+                "Make the field nullable in the schema, or bind it to a top-level property of the item."));
+            return null;
+        }
+
+        var converter = Converter(file, at, sourceName, field, config);
+        return converter is null ? null : new PathFieldBinding(path, converter);
+    }
+
+    private ValueConverter? Converter(ConfigFile<BindingsFileConfig> file, string at, string sourceName, FieldShape field, FieldBindingConfig config)
+    {
+        if (_schema.Enums.ContainsKey(field.TypeName))
+        {
+            if (config.EnumMap is null)
+            {
+                _diagnostics.Add(file.Error(at, $"Field of enum type {field.TypeName} has no enumMap, so its values cannot be mapped.",
+                    "Add \"enumMap\": \"<name of a map in enumMaps>\"."));
+                return null;
+            }
+
+            var map = _enumMaps.Resolve(config.EnumMap, field.TypeName, _schema, file, at + ".enumMap", _diagnostics);
+            return map is null ? null : new ValueConverter(ValueKind.Enum, sourceName, map);
+        }
+
+        if (config.EnumMap is not null)
+        {
+            _diagnostics.Add(file.Error(at + ".enumMap", $"enumMap is set on a field of type {field.TypeName}, which is not an enum."));
+            return null;
+        }
+
+        if (!ScalarKinds.TryGetValue(field.TypeName, out var kind))
+        {
+            _diagnostics.Add(file.Error(at, $"The gateway cannot produce values of scalar type {field.TypeName}."));
+            return null;
+        }
+
+        if (config.Coerce is { } coerce)
+        {
+            if (!Coercions.TryGetValue(coerce, out var coerced))
+            {
+                _diagnostics.Add(file.Error(at + ".coerce", $"Unknown coercion '{coerce}'.", $"Use one of: {string.Join(", ", Coercions.Keys)}."));
+                return null;
+            }
+
+            if (coerced != kind)
+            {
+                _diagnostics.Add(file.Error(at + ".coerce", $"Coercion '{coerce}' does not produce a {field.TypeName}.",
+                    $"For {field.TypeName} use '{Coercions.First(c => c.Value == kind).Key}'."));
+                return null;
+            }
+        }
+
+        return new ValueConverter(kind, sourceName);
+    }
+
+    private FetchFieldBinding? CompileFetch(
+        ConfigFile<BindingsFileConfig> file, string at, ObjectShape parent, FieldShape field, FetchConfig fetch, IReadOnlyDictionary<string, ArgumentBindingConfig> arguments)
+    {
+        var fetchAt = at + ".fetch";
+        var endpoint = FindEndpoint(file, fetchAt, fetch.Source, fetch.Endpoint);
+        if (!_bindings.TryGetValue(field.TypeName, out var result))
+        {
+            _diagnostics.Add(file.Error(fetchAt, $"A fetch must answer an object type; '{parent.Name}.{field.Name}' is of type {field.TypeName}."));
+            return null;
+        }
+
+        var key = CompileKey(file, fetchAt + ".key", parent, field, fetch.Key);
+        if (endpoint is null || key is null)
+        {
+            return null;
+        }
+
+        var listLookup = key.Argument is { } argumentName && field.Arguments[argumentName].IsList;
+        if (field.IsList && !endpoint.Many && !listLookup)
+        {
+            _diagnostics.Add(file.Error(fetchAt + ".endpoint", $"List field '{parent.Name}.{field.Name}' is bound to {endpoint.DisplayName}, which answers one item per key.",
+                "Set \"many\": true on the endpoint if a key can match several items."));
+            return null;
+        }
+
+        if (!field.IsList && field.IsNonNull)
+        {
+            _diagnostics.Add(file.Error(fetchAt, $"Non-null field '{parent.Name}.{field.Name}' is bound to a fetch, which may find nothing (sources omit unknown keys).",
+                "Make the field nullable in the schema."));
+            return null;
+        }
+
+        var compiledArguments = CompileArguments(file, at + ".arguments", field, arguments, endpoint);
+        if (compiledArguments is null)
+        {
+            return null;
+        }
+
+        var binding = new FetchFieldBinding
+        {
+            Endpoint = endpoint,
+            Key = key,
+            Result = result,
+            Arguments = compiledArguments,
+            IsList = field.IsList,
+            IsNonNullList = field.IsList && field.IsNonNull,
+        };
+        _fetches[(parent.Name, field.Name)] = binding;
+        return binding;
+    }
+
+    private KeySource? CompileKey(ConfigFile<BindingsFileConfig> file, string at, ObjectShape parent, FieldShape field, KeyConfig key)
+    {
+        var kinds = new[] { key.Argument is not null, key.Path is not null && key.Via is null, key.Via is not null }.Count(k => k);
+        if (kinds != 1)
+        {
+            _diagnostics.Add(file.Error(at, "A key needs exactly one of: argument, path, or via with path.",
+                "Examples: { \"argument\": \"id\" }, { \"path\": \"id\" }, { \"via\": \"billing\", \"path\": \"AccountNo\" }."));
+            return null;
+        }
+
+        Func<string, string>? transform = key.Transform switch
+        {
+            null => static k => k,
+            "lowercase" => static k => k.ToLowerInvariant(),
+            "uppercase" => static k => k.ToUpperInvariant(),
+            _ => null,
+        };
+        if (transform is null)
+        {
+            _diagnostics.Add(file.Error(at + ".transform", $"Unknown key transform '{key.Transform}'.", "Use \"lowercase\" or \"uppercase\"."));
+            return null;
+        }
+
+        if (key.Argument is { } argument)
+        {
+            if (!field.Arguments.ContainsKey(argument))
+            {
+                _diagnostics.Add(file.Error(at + ".argument", $"Field '{parent.Name}.{field.Name}' has no argument '{argument}'.", Suggest(argument, field.Arguments.Keys)));
+                return null;
+            }
+
+            return new KeySource { Argument = argument, Transform = transform };
+        }
+
+        if (key.Path is null || !JsonPath.IsWellFormed(key.Path))
+        {
+            _diagnostics.Add(file.Error(at + ".path", "The key needs a dotted path.", "Example: \"id\"."));
+            return null;
+        }
+
+        if (key.Via is not { } via)
+        {
+            return new KeySource { Path = JsonPath.Parse(key.Path), Transform = transform };
+        }
+
+        if (!parent.Fields.ContainsKey(via))
+        {
+            _diagnostics.Add(file.Error(at + ".via", $"'{via}' is not a field of {parent.Name}.", Suggest(via, parent.Fields.Keys)));
+            return null;
+        }
+
+        if (!_fetches.TryGetValue((parent.Name, via), out var viaBinding) || viaBinding.IsList || viaBinding.Key.Path is null || viaBinding.Key.Via is not null)
+        {
+            _diagnostics.Add(file.Error(at + ".via", $"'{parent.Name}.{via}' must be a single-item fetch keyed by a path of the parent to be joined through.",
+                "Bind it with \"fetch\" and a \"key\": { \"path\": … }."));
+            return null;
+        }
+
+        return new KeySource { Path = JsonPath.Parse(key.Path), Via = viaBinding, Transform = transform };
+    }
+
+    private PageFieldBinding? CompilePage(ConfigFile<BindingsFileConfig> file, string at, FieldShape field, PageConfig page)
+    {
+        var endpoint = FindEndpoint(file, at, page.Source, page.Endpoint);
+        if (!_bindings.TryGetValue(field.TypeName, out var result))
+        {
+            _diagnostics.Add(file.Error(at, $"A page must answer an object (connection) type; the field is of type {field.TypeName}."));
+            return null;
+        }
+
+        var arguments = endpoint is null ? null : CompileArguments(file, at + ".arguments", field, page.Arguments, endpoint);
+        return endpoint is null || arguments is null ? null : new PageFieldBinding { Endpoint = endpoint, Result = result, Arguments = arguments };
+    }
+
+    private List<ArgumentBinding>? CompileArguments(
+        ConfigFile<BindingsFileConfig> file, string at, FieldShape field, IReadOnlyDictionary<string, ArgumentBindingConfig> arguments, EndpointDefinition endpoint)
+    {
+        var compiled = new List<ArgumentBinding>();
+        var ok = true;
+        foreach (var (name, argument) in arguments)
+        {
+            var argumentAt = $"{at}.{name}";
+            if (!field.Arguments.TryGetValue(name, out var shape))
+            {
+                _diagnostics.Add(file.Error(argumentAt, $"Field '{field.Name}' has no argument '{name}'.", Suggest(name, field.Arguments.Keys)));
+                ok = false;
+                continue;
+            }
+
+            var uses = new[] { argument.Parameter is not null, argument.Filter is not null, argument.Take }.Count(u => u);
+            if (uses != 1)
+            {
+                _diagnostics.Add(file.Error(argumentAt, "An argument binding needs exactly one of: parameter, filter, take."));
+                ok = false;
+                continue;
+            }
+
+            if (argument.Take && !endpoint.Many)
+            {
+                _diagnostics.Add(file.Error(argumentAt + ".take", $"\"take\" needs an endpoint answering many items per key; {endpoint.DisplayName} does not."));
+                ok = false;
+                continue;
+            }
+
+            FrozenDictionary<string, string>? toSource = null;
+            if (argument.EnumMap is { } mapName)
+            {
+                var map = _enumMaps.Resolve(mapName, shape.TypeName, _schema, file, argumentAt + ".enumMap", _diagnostics);
+                if (map is null)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                toSource = map.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+            }
+            else if (_schema.Enums.ContainsKey(shape.TypeName))
+            {
+                _diagnostics.Add(file.Error(argumentAt, $"Argument '{name}' is of enum type {shape.TypeName} and needs an enumMap to reach the source."));
+                ok = false;
+                continue;
+            }
+
+            compiled.Add(new ArgumentBinding
+            {
+                ArgumentName = name,
+                Parameter = argument.Parameter,
+                Filter = argument.Filter is null ? null : JsonPath.Parse(argument.Filter),
+                Take = argument.Take,
+                ToSource = toSource,
+                Min = argument.Min,
+                Max = argument.Max,
+            });
+        }
+
+        return ok ? compiled : null;
+    }
+
+    private void CheckArgumentsBound(ConfigFile<BindingsFileConfig> file, string at, ObjectShape parent, FieldShape field, IReadOnlyDictionary<string, ArgumentBindingConfig> arguments)
+    {
+        foreach (var name in field.Arguments.Keys.Where(a => !arguments.ContainsKey(a)))
+        {
+            var isKey = false;
+            if (file.Value.Types.TryGetValue(parent.Name, out var type) && type.Fields.TryGetValue(field.Name, out var config))
+            {
+                isKey = config.Fetch?.Key.Argument == name;
+            }
+
+            if (!isKey)
+            {
+                _diagnostics.Add(file.Error(at, $"Argument '{field.Name}({name}:)' is not bound, so it would be silently ignored.",
+                    $"Bind it under \"arguments\": {{ \"{name}\": {{ \"parameter\": … }} }}."));
+            }
+        }
+    }
+
+    private EndpointDefinition? FindEndpoint(ConfigFile<BindingsFileConfig> file, string at, string sourceName, string endpointName)
+    {
+        if (!_sources.TryGetValue(sourceName, out var source))
+        {
+            _diagnostics.Add(file.Error(at + ".source", $"Unknown source '{sourceName}'.", Suggest(sourceName, _sources.Keys)));
+            return null;
+        }
+
+        if (!source.Endpoints.TryGetValue(endpointName, out var endpoint))
+        {
+            _diagnostics.Add(file.Error(at + ".endpoint", $"Source '{sourceName}' has no endpoint '{endpointName}'.", Suggest(endpointName, source.Endpoints.Keys)));
+            return null;
+        }
+
+        return endpoint;
+    }
+
+    private void WarnAboutPerRowCalls()
+    {
+        foreach (var (typeName, fieldName) in PerRowReachable())
+        {
+            if (_fetches.TryGetValue((typeName, fieldName), out var fetch) && !fetch.Endpoint.IsBatched)
+            {
+                var entry = _typeConfigs[typeName];
+                _diagnostics.Add(entry.File.Warning($"$.types.{typeName}.fields.{fieldName}.fetch.endpoint",
+                    $"'{typeName}.{fieldName}' is reached through a list but {fetch.Endpoint.DisplayName} takes one key per call: one upstream call per parent row (N+1).",
+                    "Use a batch endpoint (keyParameter) if the source has one."));
+            }
+            else if (_typeConfigs.TryGetValue(typeName, out var entry) && entry.Config.Fields.TryGetValue(fieldName, out var config) && config.Page is not null)
+            {
+                _diagnostics.Add(entry.File.Warning($"$.types.{typeName}.fields.{fieldName}.page",
+                    $"'{typeName}.{fieldName}' is reached through a list and fetches a page per parent row (N+1).",
+                    "Page bindings belong on root fields."));
+            }
+        }
+    }
+
+    /// <summary>Fields of types that can appear as items of a list, i.e. whose resolvers run once per row.</summary>
+    private IEnumerable<(string Type, string Field)> PerRowReachable()
+    {
+        var inList = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<(string Type, bool InList)>([("Query", false)]);
+        var seen = new HashSet<(string, bool)>();
+        while (queue.TryDequeue(out var current))
+        {
+            if (!seen.Add(current) || !_schema.Objects.TryGetValue(current.Type, out var shape))
+            {
+                continue;
+            }
+
+            if (current.InList)
+            {
+                inList.Add(current.Type);
+            }
+
+            foreach (var field in shape.Fields.Values)
+            {
+                queue.Enqueue((field.TypeName, current.InList || field.IsList));
+            }
+        }
+
+        return inList.SelectMany(t => _schema.Objects[t].Fields.Keys.Select(f => (t, f)));
+    }
+
+    private static string Suggest(string name, IEnumerable<string> known)
+    {
+        var candidates = known.ToList();
+        var close = candidates.Where(k => k.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(k, StringComparison.OrdinalIgnoreCase)
+            || Distance(k.ToLowerInvariant(), name.ToLowerInvariant()) <= 2).ToList();
+        return close.Count > 0 ? $"Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : $"Known: {string.Join(", ", candidates.Order())}.";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var current = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+
+        return row[b.Length];
+    }
+}

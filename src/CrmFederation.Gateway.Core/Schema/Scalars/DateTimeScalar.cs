@@ -1,0 +1,39 @@
+using System.Globalization;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace CrmFederation.Gateway.Schema.Scalars;
+
+/// <summary>The schema's <c>DateTime</c>: an ISO 8601 instant, always written in UTC ("2024-05-01T14:15:30Z").</summary>
+public sealed class DateTimeScalar : ScalarGraphType
+{
+    private const string UtcFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+
+    public DateTimeScalar()
+    {
+        Name = "DateTime";
+        Description = "An ISO 8601 instant, in UTC.";
+    }
+
+    public override object? ParseLiteral(GraphQLValue value) => value switch
+    {
+        GraphQLStringValue text => ParseValue((string)text.Value),
+        GraphQLNullValue => null,
+        _ => ThrowLiteralConversionError(value),
+    };
+
+    public override object? ParseValue(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset instant => instant.ToUniversalTime(),
+        string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) => instant.ToUniversalTime(),
+        _ => ThrowValueConversionError(value),
+    };
+
+    public override object? Serialize(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset instant => instant.UtcDateTime.ToString(UtcFormat, CultureInfo.InvariantCulture),
+        _ => Serialize(ParseValue(value)),
+    };
+}

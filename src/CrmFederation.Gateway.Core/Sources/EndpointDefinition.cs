@@ -1,0 +1,40 @@
+namespace CrmFederation.Gateway.Sources;
+
+/// <summary>A source endpoint as the gateway calls it, compiled from gateway-config.</summary>
+public sealed class EndpointDefinition
+{
+    public const string KeyPlaceholder = "{key}";
+
+    public required SourceDefinition Source { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Path { get; init; }
+
+    /// <summary>The query parameter carrying a batch of keys; null for per-key (<c>{key}</c>) and list endpoints.</summary>
+    public string? KeyParameter { get; init; }
+
+    public required IReadOnlyList<KeyValuePair<string, string>> FixedQuery { get; init; }
+
+    /// <summary>Where the items are in the body; null when the body is the item.</summary>
+    public JsonPath? Items { get; init; }
+
+    public JsonPath? MatchOn { get; init; }
+
+    public required StringComparer KeyComparer { get; init; }
+
+    public bool Many { get; init; }
+
+    public required int MaxBatchSize { get; init; }
+
+    public bool RepeatListParameters { get; init; }
+
+    public PagingDefinition? Paging { get; init; }
+
+    /// <summary>True when one call can answer many keys; false means one call per key (an N+1 risk).</summary>
+    public bool IsBatched => KeyParameter is not null;
+
+    public bool IsPerKey => Path.Contains(KeyPlaceholder, StringComparison.Ordinal);
+
+    public string DisplayName => $"{Source.Name}.{Name}";
+}

@@ -1,0 +1,106 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace CrmFederation.Gateway.Sources;
+
+/// <summary>
+/// Fetches an OAuth2 client-credentials token once, keeps it until shortly before it expires, and
+/// fetches a new one when asked to (after a 401). Concurrent callers share one token request.
+/// </summary>
+public sealed class OAuth2TokenProvider(
+    string sourceName,
+    SourceAuthentication.OAuth2ClientCredentials credentials,
+    HttpMessageInvoker tokenClient,
+    TimeProvider time)
+{
+    private static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan TokenRequestTimeout = TimeSpan.FromSeconds(10);
+    private readonly Lock _gate = new();
+    private (string Token, DateTimeOffset RefreshAt)? _current;
+    private Task<(string Token, DateTimeOffset RefreshAt)>? _inFlight;
+
+    /// <summary>The current token, or a fresh one when it is near expiry or was just rejected.</summary>
+    public async ValueTask<string> GetTokenAsync(string? rejectedToken, CancellationToken cancellationToken)
+    {
+        Task<(string Token, DateTimeOffset RefreshAt)> pending;
+        lock (_gate)
+        {
+            if (_current is { } current && current.Token != rejectedToken && time.GetUtcNow() < current.RefreshAt)
+            {
+                return current.Token;
+            }
+
+            // One token request at a time, shared by every caller; none of them can cancel it for the others.
+            pending = _inFlight ??= RefreshAsync();
+        }
+
+        return (await pending.WaitAsync(cancellationToken)).Token;
+    }
+
+    private async Task<(string Token, DateTimeOffset RefreshAt)> RefreshAsync()
+    {
+        // Yield first so that this never completes inside the caller's lock (which would leave a finished task in flight).
+        await Task.Yield();
+        try
+        {
+            var fresh = await RequestTokenAsync(CancellationToken.None);
+            lock (_gate)
+            {
+                _current = fresh;
+            }
+
+            return fresh;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlight = null;
+            }
+        }
+    }
+
+    private async Task<(string Token, DateTimeOffset RefreshAt)> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, credentials.TokenUri)
+        {
+            Content = new FormUrlEncodedContent(
+            [
+                new("grant_type", "client_credentials"),
+                new("client_id", credentials.ClientId.Reveal()),
+                new("client_secret", credentials.ClientSecret.Reveal()),
+            ]),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var timeout = new CancellationTokenSource(TokenRequestTimeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        cancellationToken = linked.Token;
+        using var response = await tokenClient.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw SourceException.FromStatus(sourceName, (int)response.StatusCode);
+        }
+
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var document = await JsonDocument.ParseAsync(stream, default, cancellationToken);
+            var root = document.RootElement;
+            var token = root.GetProperty("access_token").GetString();
+            if (string.IsNullOrEmpty(token))
+            {
+                throw new JsonException("empty access_token");
+            }
+
+            var lifetime = root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds)
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.FromMinutes(5);
+            var margin = lifetime > RefreshMargin * 4 ? RefreshMargin : lifetime / 4;
+            return (token, time.GetUtcNow() + lifetime - margin);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new SourceException(sourceName, SourceErrorCode.BadResponse, $"Source '{sourceName}' answered the token request unexpectedly.", null, ex);
+        }
+    }
+}

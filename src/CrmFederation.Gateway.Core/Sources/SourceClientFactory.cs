@@ -1,0 +1,23 @@
+namespace CrmFederation.Gateway.Sources;
+
+/// <summary>
+/// Builds each source's HTTP pipeline on top of one shared connection pool: the auth handler for its
+/// scheme, then the pool. Handlers are never disposed with a config snapshot: the pool outlives them.
+/// </summary>
+public sealed class SourceClientFactory(UpstreamConnectionPool pool, TimeProvider time)
+{
+    public SourceClient Create(SourceDefinition source)
+    {
+        HttpMessageHandler pipeline = source.Authentication switch
+        {
+            SourceAuthentication.OAuth2ClientCredentials oauth => new OAuth2Handler(
+                new OAuth2TokenProvider(source.Name, oauth, new HttpMessageInvoker(pool.Handler, disposeHandler: false), time))
+            {
+                InnerHandler = pool.Handler,
+            },
+            SourceAuthentication.None => pool.Handler,
+            var other => new StaticCredentialsHandler(other) { InnerHandler = pool.Handler },
+        };
+        return new SourceClient(source, new HttpMessageInvoker(pipeline, disposeHandler: false));
+    }
+}

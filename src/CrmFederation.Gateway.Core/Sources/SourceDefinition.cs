@@ -1,0 +1,19 @@
+namespace CrmFederation.Gateway.Sources;
+
+/// <summary>One system of record as the gateway calls it, compiled and validated from gateway-config.</summary>
+public sealed class SourceDefinition
+{
+    public required string Name { get; init; }
+
+    public required Uri BaseUri { get; init; }
+
+    public required SourceAuthentication Authentication { get; init; }
+
+    public required TimeSpan Timeout { get; init; }
+
+    public IReadOnlyDictionary<string, EndpointDefinition> Endpoints { get; set; } = new Dictionary<string, EndpointDefinition>();
+
+    /// <summary>True when <paramref name="uri"/> is on this source's origin, so credentials may be sent to it.</summary>
+    public bool IsSameOrigin(Uri uri) =>
+        Uri.Compare(uri, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+}
