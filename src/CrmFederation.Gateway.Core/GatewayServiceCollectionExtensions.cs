@@ -28,6 +28,7 @@ public static class GatewayServiceCollectionExtensions
             .AddSystemTextJson()
             .AddErrorInfoProvider<GatewayErrorInfoProvider>()
             .ConfigureExecution<GatewayExecutionConfigurer>()
+            .ConfigureExecution<ValidatedDocumentCache>()
             .AddComplexityAnalyzer(complexity => complexity.MaxDepth = configuration.GetValue("Gateway:MaxQueryDepth", 12)));
         return services;
     }

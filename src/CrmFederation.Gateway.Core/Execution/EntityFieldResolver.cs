@@ -12,7 +12,6 @@ public sealed class EntityFieldResolver(string fieldName) : IFieldResolver
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
         var parent = (Entity)context.Source!;
-        var scope = (RequestScope)context.UserContext[RequestScope.UserContextKey]!;
-        return new ValueTask<object?>(parent.Binding.Fields[fieldName].Resolve(parent, context, scope));
+        return new ValueTask<object?>(parent.Binding.Fields[fieldName].Resolve(parent, context));
     }
 }

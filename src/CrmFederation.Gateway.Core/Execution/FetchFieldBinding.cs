@@ -27,8 +27,9 @@ public sealed class FetchFieldBinding : FieldBinding
     /// <summary>The GraphQL field is a non-null list: on a source failure it becomes empty, with an error saying so.</summary>
     public bool IsNonNullList { get; init; }
 
-    public override object? Resolve(Entity parent, IResolveFieldContext context, RequestScope scope)
+    public override object? Resolve(Entity parent, IResolveFieldContext context)
     {
+        var scope = RequestScope.Of(context);
         var plan = scope.PlanFor(this, context);
         if (Key.Argument is { } argument)
         {

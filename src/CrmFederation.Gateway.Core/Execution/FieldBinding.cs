@@ -6,5 +6,5 @@ namespace CrmFederation.Gateway.Execution;
 public abstract class FieldBinding
 {
     /// <summary>Returns the value, or an <see cref="GraphQL.DataLoader.IDataLoaderResult"/> when it needs a batched fetch.</summary>
-    public abstract object? Resolve(Entity parent, IResolveFieldContext context, RequestScope scope);
+    public abstract object? Resolve(Entity parent, IResolveFieldContext context);
 }

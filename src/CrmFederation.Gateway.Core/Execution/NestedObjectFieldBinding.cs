@@ -10,7 +10,7 @@ namespace CrmFederation.Gateway.Execution;
 /// </summary>
 public sealed class NestedObjectFieldBinding(JsonPath path, ObjectBinding binding, bool isList) : FieldBinding
 {
-    public override object? Resolve(Entity parent, IResolveFieldContext context, RequestScope scope)
+    public override object? Resolve(Entity parent, IResolveFieldContext context)
     {
         if (!path.TryResolve(parent.Json, out var value) || value.ValueKind == JsonValueKind.Null)
         {

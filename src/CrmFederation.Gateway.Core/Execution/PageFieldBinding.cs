@@ -12,8 +12,9 @@ public sealed class PageFieldBinding : FieldBinding
 
     public IReadOnlyList<ArgumentBinding> Arguments { get; init; } = [];
 
-    public override object? Resolve(Entity parent, IResolveFieldContext context, RequestScope scope)
+    public override object? Resolve(Entity parent, IResolveFieldContext context)
     {
+        var scope = RequestScope.Of(context);
         var parameters = new List<KeyValuePair<string, string>>();
         foreach (var argument in Arguments)
         {

@@ -6,6 +6,6 @@ namespace CrmFederation.Gateway.Execution;
 /// <summary>A scalar or enum read from a path in the parent's item.</summary>
 public sealed class PathFieldBinding(JsonPath path, ValueConverter converter) : FieldBinding
 {
-    public override object? Resolve(Entity parent, IResolveFieldContext context, RequestScope scope) =>
+    public override object? Resolve(Entity parent, IResolveFieldContext context) =>
         path.TryResolve(parent.Json, out var value) ? converter.Convert(value) : null;
 }

@@ -23,6 +23,8 @@ public sealed class RequestScope(IReadOnlyDictionary<string, SourceClient> clien
 
     public CancellationToken RequestAborted { get; } = requestAborted;
 
+    public static RequestScope Of(IResolveFieldContext context) => (RequestScope)context.UserContext[UserContextKey]!;
+
     public ConcurrentQueue<ExecutionError> Errors { get; } = new();
 
     public FieldPlan PlanFor(FetchFieldBinding binding, IResolveFieldContext? context)

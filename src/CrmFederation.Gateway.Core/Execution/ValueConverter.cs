@@ -41,7 +41,7 @@ public sealed class ValueConverter(ValueKind kind, string sourceName, FrozenDict
             ValueKind.Date => value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
                 : ParseDateFromTimestamp(value),
-            ValueKind.DateTime => value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ValueKind.DateTime => value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var instant)
                 ? instant.ToUniversalTime()
                 : null,
             ValueKind.Enum => value.ValueKind == JsonValueKind.String && enumMap!.TryGetValue(value.GetString()!, out var name) ? name : null,
