@@ -15,6 +15,7 @@ public static class GatewayServiceCollectionExtensions
         services.Configure<GatewayOptions>(configuration.GetSection(GatewayOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<UpstreamConnectionPool>();
+        services.AddSingleton<Resilience.SourceResilienceFactory>();
         services.AddSingleton<SourceClientFactory>();
         services.AddSingleton<GatewayConfigCompiler>();
         services.AddSingleton(provider =>

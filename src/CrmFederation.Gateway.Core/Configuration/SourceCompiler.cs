@@ -18,6 +18,7 @@ public sealed class SourceCompiler(ValueResolver values)
         var authentication = CompileAuth(file, baseUri, diagnostics);
         CheckRange(file, "$.maxBatchSize", config.MaxBatchSize, 1, 1000, diagnostics);
         CheckRange(file, "$.timeoutMs", config.TimeoutMs, 1, 600_000, diagnostics);
+        CheckResilience(file, config.Resilience, diagnostics);
         if (config.Endpoints.Count == 0)
         {
             diagnostics.Add(file.Error("$.endpoints", "The source declares no endpoints."));
@@ -34,6 +35,7 @@ public sealed class SourceCompiler(ValueResolver values)
             BaseUri = baseUri,
             Authentication = authentication,
             Timeout = TimeSpan.FromMilliseconds(config.TimeoutMs),
+            Resilience = config.Resilience,
         };
         var endpoints = new Dictionary<string, EndpointDefinition>(StringComparer.Ordinal);
         foreach (var (name, endpoint) in config.Endpoints)
@@ -224,6 +226,38 @@ public sealed class SourceCompiler(ValueResolver values)
                 diagnostics.Add(file.Error(at + ".style", $"Unknown paging style '{paging.Style}'.", $"Use one of: {string.Join(", ", PagingConfig.Styles)}."));
                 return null;
         }
+    }
+
+    private static void CheckResilience(ConfigFile<SourceConfig> file, ResilienceConfig resilience, List<ConfigDiagnostic> diagnostics)
+    {
+        const string at = "$.resilience";
+        CheckRange(file, at + ".attemptTimeoutMs", resilience.AttemptTimeoutMs, 10, 600_000, diagnostics);
+        if (resilience.AttemptTimeoutMs > file.Value.TimeoutMs)
+        {
+            diagnostics.Add(file.Error(at + ".attemptTimeoutMs", "The attempt timeout is longer than the source's overall timeoutMs, so it can never apply.",
+                "Keep attemptTimeoutMs at or below timeoutMs."));
+        }
+
+        CheckRange(file, at + ".retry.maxRetries", resilience.Retry.MaxRetries, 0, 10, diagnostics);
+        CheckRange(file, at + ".retry.baseDelayMs", resilience.Retry.BaseDelayMs, 1, 60_000, diagnostics);
+        CheckRange(file, at + ".retry.maxDelayMs", resilience.Retry.MaxDelayMs, 1, 600_000, diagnostics);
+        CheckRange(file, at + ".retry.budgetMinimumPerSecond", resilience.Retry.BudgetMinimumPerSecond, 0, 10_000, diagnostics);
+        if (resilience.Retry.BudgetRatio is < 0 or > 1)
+        {
+            diagnostics.Add(file.Error(at + ".retry.budgetRatio", "The retry budget ratio must be between 0 and 1.", "0.2 lets retries add at most 20% to the call volume."));
+        }
+
+        if (resilience.CircuitBreaker.FailureRatio is <= 0 or > 1)
+        {
+            diagnostics.Add(file.Error(at + ".circuitBreaker.failureRatio", "The failure ratio must be above 0 and at most 1.", "Example: 0.5."));
+        }
+
+        CheckRange(file, at + ".circuitBreaker.minimumThroughput", resilience.CircuitBreaker.MinimumThroughput, 2, 100_000, diagnostics);
+        CheckRange(file, at + ".circuitBreaker.samplingDurationMs", resilience.CircuitBreaker.SamplingDurationMs, 500, 86_400_000, diagnostics);
+        CheckRange(file, at + ".circuitBreaker.breakDurationMs", resilience.CircuitBreaker.BreakDurationMs, 500, 86_400_000, diagnostics);
+        CheckRange(file, at + ".concurrencyLimit", resilience.ConcurrencyLimit, 1, 10_000, diagnostics);
+        CheckRange(file, at + ".queueLimit", resilience.QueueLimit, 0, 100_000, diagnostics);
+        CheckRange(file, at + ".rateLimitPerSecond", resilience.RateLimitPerSecond, 0, 1_000_000, diagnostics);
     }
 
     private static void CheckPath(ConfigFile<SourceConfig> file, string at, string? path, List<ConfigDiagnostic> diagnostics)

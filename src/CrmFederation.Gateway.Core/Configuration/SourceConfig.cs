@@ -22,5 +22,7 @@ public sealed record SourceConfig
     /// <summary>Deadline for one upstream call, all attempts included.</summary>
     public int TimeoutMs { get; init; } = 5000;
 
+    public ResilienceConfig Resilience { get; init; } = new();
+
     public IReadOnlyDictionary<string, EndpointConfig> Endpoints { get; init; } = new Dictionary<string, EndpointConfig>();
 }

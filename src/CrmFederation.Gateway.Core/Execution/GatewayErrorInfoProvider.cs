@@ -23,6 +23,16 @@ public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfo
             extensions["httpStatus"] = status;
         }
 
+        if (sourceError.Attempts > 0)
+        {
+            extensions["attempts"] = sourceError.Attempts;
+        }
+
+        if (sourceError.CircuitState is { } circuit)
+        {
+            extensions["circuit"] = circuit;
+        }
+
         if (sourceError.ValueReplaced)
         {
             extensions["valueReplaced"] = true;

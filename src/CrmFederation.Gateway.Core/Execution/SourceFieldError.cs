@@ -12,7 +12,13 @@ public sealed class SourceFieldError : ExecutionError
         Code = failure.Code;
         SourceName = failure.Source;
         HttpStatus = failure.HttpStatus;
+        Attempts = failure.Attempts;
+        CircuitState = failure.CircuitState;
     }
+
+    public int Attempts { get; }
+
+    public string? CircuitState { get; }
 
     public string SourceName { get; }
 

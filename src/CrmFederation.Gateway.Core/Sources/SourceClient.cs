@@ -1,15 +1,23 @@
 using System.Net;
 using System.Text.Json;
+using CrmFederation.Gateway.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
 
 namespace CrmFederation.Gateway.Sources;
 
 /// <summary>
-/// Calls one source's endpoints over its own HTTP pipeline (auth, later resilience), follows paging,
-/// and turns every failure into a <see cref="SourceException"/> that names the source.
+/// Calls one source's endpoints through its resilience pipeline and auth, follows paging, and turns
+/// every failure into a <see cref="SourceException"/> that names the source, the attempts made and
+/// the circuit's state.
 /// </summary>
-public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker http)
+public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker http, SourceResilience resilience)
 {
     public SourceDefinition Source { get; } = source;
+
+    public SourceResilience Resilience { get; } = resilience;
 
     /// <summary>Fetches the items answering <paramref name="keys"/> (all pages of them).</summary>
     public async Task<List<JsonElement>> FetchItemsAsync(
@@ -66,13 +74,25 @@ public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker htt
 
     private async Task<(JsonElement? Body, string? Next)> GetAsync(Uri uri, bool notFoundIsEmpty, IDocumentOwner owner, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Source.Timeout);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        HttpResponseMessage? response = null;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.Accept.ParseAdd("application/json");
-            using var response = await http.SendAsync(request, timeout.Token);
+            Resilience.Budget.RecordAttempt();
+            response = await Resilience.Pipeline.ExecuteAsync(
+                static async (context, state) =>
+                {
+                    context.Properties.TryGetValue(SourceResilience.Attempts, out var attempts);
+                    context.Properties.Set(SourceResilience.Attempts, attempts + 1);
+
+                    // A fresh message per attempt: a sent HttpRequestMessage cannot be sent again.
+                    using var request = new HttpRequestMessage(HttpMethod.Get, state.uri);
+                    request.Headers.Accept.ParseAdd("application/json");
+                    return await state.http.SendAsync(request, context.CancellationToken);
+                },
+                context,
+                (uri, http));
+
             if (notFoundIsEmpty && response.StatusCode == HttpStatusCode.NotFound)
             {
                 return (null, null);
@@ -80,27 +100,47 @@ public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker htt
 
             if (!response.IsSuccessStatusCode)
             {
-                throw SourceException.FromStatus(Source.Name, (int)response.StatusCode);
+                throw Failure(SourceException.FromStatus(Source.Name, (int)response.StatusCode), context);
             }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
-            var document = await JsonDocument.ParseAsync(stream, default, timeout.Token);
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var document = await JsonDocument.ParseAsync(stream, default, cancellationToken);
             owner.Own(document);
             return (document.RootElement, LinkHeader.FindNext(response.Headers));
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw new SourceException(Source.Name, SourceErrorCode.Timeout,
-                $"Source '{Source.Name}' did not answer within {Source.Timeout.TotalMilliseconds:0} ms.", null, ex);
+            throw;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is not SourceException)
         {
-            throw new SourceException(Source.Name, SourceErrorCode.BadResponse, $"Source '{Source.Name}' answered with malformed JSON.", null, ex);
+            throw Failure(Translate(ex), context);
         }
-        catch (HttpRequestException ex)
+        finally
         {
-            throw new SourceException(Source.Name, SourceErrorCode.Unavailable, $"Source '{Source.Name}' cannot be reached.", (int?)ex.StatusCode, ex);
+            response?.Dispose();
+            ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    private SourceException Translate(Exception ex) => ex switch
+    {
+        TimeoutRejectedException or OperationCanceledException => new SourceException(Source.Name, SourceErrorCode.Timeout,
+            $"Source '{Source.Name}' did not answer in time.", null, ex),
+        BrokenCircuitException => new SourceException(Source.Name, SourceErrorCode.Unavailable,
+            $"Source '{Source.Name}' is failing; its circuit is open, so it was not called.", null, ex),
+        RateLimiterRejectedException => new SourceException(Source.Name, SourceErrorCode.RateLimited,
+            $"The gateway's outbound rate or concurrency limit for source '{Source.Name}' is exhausted.", null, ex),
+        JsonException => new SourceException(Source.Name, SourceErrorCode.BadResponse, $"Source '{Source.Name}' answered with malformed JSON.", null, ex),
+        HttpRequestException http => new SourceException(Source.Name, SourceErrorCode.Unavailable, $"Source '{Source.Name}' cannot be reached.", (int?)http.StatusCode, ex),
+        _ => new SourceException(Source.Name, SourceErrorCode.Unavailable, $"Source '{Source.Name}' failed unexpectedly.", null, ex),
+    };
+
+    private SourceException Failure(SourceException failure, ResilienceContext context)
+    {
+        failure.Attempts = context.Properties.GetValue(SourceResilience.Attempts, 0);
+        failure.CircuitState = Resilience.CircuitState;
+        return failure;
     }
 
     private void AddItems(EndpointDefinition endpoint, JsonElement body, List<JsonElement> items)

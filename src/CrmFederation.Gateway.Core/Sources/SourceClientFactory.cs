@@ -1,11 +1,16 @@
 namespace CrmFederation.Gateway.Sources;
 
 /// <summary>
-/// Builds each source's HTTP pipeline on top of one shared connection pool: the auth handler for its
-/// scheme, then the pool. Handlers are never disposed with a config snapshot: the pool outlives them.
+/// Builds each source's client: its resilience pipeline, then the auth handler for its scheme, on top
+/// of one shared connection pool. Handlers are never disposed with a config snapshot: the pool outlives them.
 /// </summary>
-public sealed class SourceClientFactory(UpstreamConnectionPool pool, TimeProvider time)
+public sealed class SourceClientFactory(UpstreamConnectionPool pool, Resilience.SourceResilienceFactory resilience, TimeProvider time)
 {
+    public SourceClientFactory(UpstreamConnectionPool pool, TimeProvider time)
+        : this(pool, new Resilience.SourceResilienceFactory(time), time)
+    {
+    }
+
     public SourceClient Create(SourceDefinition source)
     {
         HttpMessageHandler pipeline = source.Authentication switch
@@ -18,6 +23,6 @@ public sealed class SourceClientFactory(UpstreamConnectionPool pool, TimeProvide
             SourceAuthentication.None => pool.Handler,
             var other => new StaticCredentialsHandler(other) { InnerHandler = pool.Handler },
         };
-        return new SourceClient(source, new HttpMessageInvoker(pipeline, disposeHandler: false));
+        return new SourceClient(source, new HttpMessageInvoker(pipeline, disposeHandler: false), resilience.Create(source));
     }
 }

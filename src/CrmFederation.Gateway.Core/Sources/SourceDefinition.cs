@@ -11,6 +11,8 @@ public sealed class SourceDefinition
 
     public required TimeSpan Timeout { get; init; }
 
+    public Configuration.ResilienceConfig Resilience { get; init; } = new();
+
     public IReadOnlyDictionary<string, EndpointDefinition> Endpoints { get; set; } = new Dictionary<string, EndpointDefinition>();
 
     /// <summary>True when <paramref name="uri"/> is on this source's origin, so credentials may be sent to it.</summary>

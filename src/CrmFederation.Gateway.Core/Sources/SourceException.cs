@@ -20,6 +20,11 @@ public sealed class SourceException : Exception
 
     public int? HttpStatus { get; }
 
+    /// <summary>Attempts made, retries included; 0 when the circuit or a limit refused the call.</summary>
+    public int Attempts { get; set; }
+
+    public string? CircuitState { get; set; }
+
     public static SourceException FromStatus(string source, int status) => status switch
     {
         401 or 403 => new(source, SourceErrorCode.Unauthorized, $"Source '{source}' refused the gateway's credentials (HTTP {status}).", status),

@@ -1,0 +1,25 @@
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace CrmFederation.Gateway.Resilience;
+
+/// <summary>One source's resilience pipeline, with the breaker state and retry budget it reports from.</summary>
+public sealed class SourceResilience(ResiliencePipeline<HttpResponseMessage> pipeline, CircuitBreakerStateProvider circuit, RetryBudget budget)
+{
+    public static readonly ResiliencePropertyKey<int> Attempts = new("crmfed.attempts");
+
+    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; } = pipeline;
+
+    public CircuitBreakerStateProvider Circuit { get; } = circuit;
+
+    public RetryBudget Budget { get; } = budget;
+
+    /// <summary>The breaker's state in the lower-case words error extensions and the status page use.</summary>
+    public string CircuitState => Circuit.CircuitState switch
+    {
+        Polly.CircuitBreaker.CircuitState.Closed => "closed",
+        Polly.CircuitBreaker.CircuitState.Open or Polly.CircuitBreaker.CircuitState.Isolated => "open",
+        Polly.CircuitBreaker.CircuitState.HalfOpen => "half-open",
+        _ => "unknown",
+    };
+}

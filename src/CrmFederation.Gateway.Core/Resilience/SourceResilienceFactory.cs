@@ -1,0 +1,84 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using CrmFederation.Gateway.Sources;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace CrmFederation.Gateway.Resilience;
+
+/// <summary>
+/// Builds one Polly pipeline per source, from the outside in: the call's overall deadline, retries of
+/// transient failures (honouring Retry-After, within the retry budget), the circuit breaker, the
+/// concurrency limit, the outbound rate limit, and the per-attempt timeout. Only idempotent reads go
+/// through it; writes are never retried blindly.
+/// </summary>
+public sealed class SourceResilienceFactory(TimeProvider time)
+{
+    public SourceResilience Create(SourceDefinition source)
+    {
+        var config = source.Resilience;
+        var budget = new RetryBudget(config.Retry, time);
+        var circuit = new CircuitBreakerStateProvider();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = source.Name, TimeProvider = time }
+            .AddTimeout(source.Timeout);
+
+        if (config.Retry.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = config.Retry.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(config.Retry.BaseDelayMs),
+                MaxDelay = TimeSpan.FromMilliseconds(config.Retry.MaxDelayMs),
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome) && budget.TryWithdraw()),
+            });
+        }
+
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = config.CircuitBreaker.FailureRatio,
+            MinimumThroughput = config.CircuitBreaker.MinimumThroughput,
+            SamplingDuration = TimeSpan.FromMilliseconds(config.CircuitBreaker.SamplingDurationMs),
+            BreakDuration = TimeSpan.FromMilliseconds(config.CircuitBreaker.BreakDurationMs),
+            StateProvider = circuit,
+            ShouldHandle = args => new ValueTask<bool>(IsFailure(args.Outcome)),
+        });
+
+        builder.AddConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = config.ConcurrencyLimit,
+            QueueLimit = config.QueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+
+        if (config.RateLimitPerSecond > 0)
+        {
+            builder.AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = config.RateLimitPerSecond,
+                TokensPerPeriod = config.RateLimitPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = config.QueueLimit,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }));
+        }
+
+        builder.AddTimeout(TimeSpan.FromMilliseconds(config.AttemptTimeoutMs));
+        return new SourceResilience(builder.Build(), circuit, budget);
+    }
+
+    /// <summary>Worth another attempt: a lost connection, an attempt timeout, 408, 429 or a 5xx.</summary>
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is TimeoutRejectedException || HttpClientResiliencePredicates.IsTransient(outcome);
+
+    /// <summary>Counts against the breaker: the source is failing (429 is the source protecting itself, not failing).</summary>
+    private static bool IsFailure(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is TimeoutRejectedException or HttpRequestException
+        || (outcome.Result is { } response && ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout));
+}
