@@ -1,3 +1,4 @@
+using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Execution;
 using CrmFederation.Gateway.Sources;
@@ -14,6 +15,9 @@ public static class GatewayServiceCollectionExtensions
     {
         services.Configure<GatewayOptions>(configuration.GetSection(GatewayOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<Telemetry.GatewayMetrics>();
+        services.AddGatewayCaching(configuration);
         services.AddSingleton<UpstreamConnectionPool>();
         services.AddSingleton<Resilience.SourceResilienceFactory>();
         services.AddSingleton<SourceClientFactory>();

@@ -18,6 +18,17 @@ public sealed record BindingsFileConfig
 
 public sealed record TypeBindingConfig
 {
+    /// <summary>Labels cache entries fetched for this type's fields (and its own items) for purging, e.g. per customer.</summary>
+    public CacheTagConfig? CacheTag { get; init; }
+
     [System.Text.Json.Serialization.JsonConverter(typeof(FieldBindingMapConverter))]
     public IReadOnlyDictionary<string, FieldBindingConfig> Fields { get; init; } = new Dictionary<string, FieldBindingConfig>();
+}
+
+/// <summary>A cache tag <c>{Name}:{value at Path}</c>, e.g. <c>customer:C-000001</c>.</summary>
+public sealed record CacheTagConfig
+{
+    public string Name { get; init; } = "";
+
+    public string Path { get; init; } = "";
 }

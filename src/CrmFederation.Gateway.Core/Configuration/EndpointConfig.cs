@@ -30,4 +30,7 @@ public sealed record EndpointConfig
     public string ListStyle { get; init; } = "comma";
 
     public PagingConfig? Paging { get; init; }
+
+    /// <summary>Caching of this endpoint's items per key; absent means never cached.</summary>
+    public CacheConfig? Cache { get; init; }
 }

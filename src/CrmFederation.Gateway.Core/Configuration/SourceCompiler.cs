@@ -36,6 +36,7 @@ public sealed class SourceCompiler(ValueResolver values)
             Authentication = authentication,
             Timeout = TimeSpan.FromMilliseconds(config.TimeoutMs),
             Resilience = config.Resilience,
+            CredentialScope = CredentialScopeOf(authentication),
         };
         var endpoints = new Dictionary<string, EndpointDefinition>(StringComparer.Ordinal);
         foreach (var (name, endpoint) in config.Endpoints)
@@ -180,6 +181,12 @@ public sealed class SourceCompiler(ValueResolver values)
         }
 
         var paging = CompilePaging(file, at + ".paging", endpoint.Paging, diagnostics);
+        if (endpoint.Cache is { } cacheConfig)
+        {
+            CheckRange(file, at + ".cache.ttlSeconds", cacheConfig.TtlSeconds, 1, 86_400, diagnostics);
+            CheckRange(file, at + ".cache.maxStaleSeconds", cacheConfig.MaxStaleSeconds, 0, 86_400, diagnostics);
+        }
+
         if (diagnostics.Count > errorsBefore)
         {
             return null;
@@ -199,6 +206,7 @@ public sealed class SourceCompiler(ValueResolver values)
             MaxBatchSize = perKey ? 1 : endpoint.MaxBatchSize ?? file.Value.MaxBatchSize,
             RepeatListParameters = endpoint.ListStyle == "repeat",
             Paging = paging,
+            Cache = endpoint.Cache is { } cache ? new Caching.CachePolicy(TimeSpan.FromSeconds(cache.TtlSeconds), TimeSpan.FromSeconds(cache.MaxStaleSeconds)) : null,
         };
     }
 
@@ -226,6 +234,19 @@ public sealed class SourceCompiler(ValueResolver values)
                 diagnostics.Add(file.Error(at + ".style", $"Unknown paging style '{paging.Style}'.", $"Use one of: {string.Join(", ", PagingConfig.Styles)}."));
                 return null;
         }
+    }
+
+    private static string CredentialScopeOf(SourceAuthentication authentication)
+    {
+        var identity = authentication switch
+        {
+            SourceAuthentication.Basic basic => "basic:" + basic.Username.Reveal(),
+            SourceAuthentication.Bearer bearer => "bearer:" + bearer.Token.Reveal(),
+            SourceAuthentication.Header header => $"header:{header.Name}:{header.Value.Reveal()}",
+            SourceAuthentication.OAuth2ClientCredentials oauth => "oauth2:" + oauth.ClientId.Reveal(),
+            _ => "none",
+        };
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)))[..16];
     }
 
     private static void CheckResilience(ConfigFile<SourceConfig> file, ResilienceConfig resilience, List<ConfigDiagnostic> diagnostics)

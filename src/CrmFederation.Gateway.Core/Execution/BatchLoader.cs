@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text.Json;
+using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Sources;
 
 namespace CrmFederation.Gateway.Execution;
@@ -6,14 +8,18 @@ namespace CrmFederation.Gateway.Execution;
 /// <summary>
 /// Per request, per (endpoint, parameters): collects the keys a level asks for, de-duplicated and
 /// memoized, and sends them as one batch — split into chunks of the endpoint's batch size, sent
-/// concurrently — when the first of their results is awaited. Loading a key does no I/O.
+/// concurrently — when the first of their results is awaited. Loading a key does no I/O. For cached
+/// endpoints only the keys missing from the cache are fetched, and a key another request is already
+/// fetching is waited for rather than fetched again.
 /// </summary>
 public sealed class BatchLoader
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, KeyLoad> _loads;
+    private readonly Dictionary<string, string> _tags;
     private readonly SourceClient _client;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _parameters;
+    private readonly string _parameterSignature;
     private readonly RequestScope _scope;
     private Batch? _open;
 
@@ -22,16 +28,24 @@ public sealed class BatchLoader
         Endpoint = endpoint;
         _client = client;
         _parameters = parameters;
+        _parameterSignature = string.Join('&', parameters.Select(p => p.Key + "=" + p.Value));
         _scope = scope;
         _loads = new Dictionary<string, KeyLoad>(endpoint.KeyComparer);
+        _tags = new Dictionary<string, string>(endpoint.KeyComparer);
     }
 
     public EndpointDefinition Endpoint { get; }
 
-    public KeyLoad Load(string key)
+    /// <summary>Registers <paramref name="key"/> for the next batch; <paramref name="tag"/> (e.g. <c>customer:C-000001</c>) labels its cache entry for purging.</summary>
+    public KeyLoad Load(string key, string? tag = null)
     {
         lock (_gate)
         {
+            if (tag is not null)
+            {
+                _tags.TryAdd(key, tag);
+            }
+
             if (_loads.TryGetValue(key, out var existing))
             {
                 return existing;
@@ -45,74 +59,82 @@ public sealed class BatchLoader
         }
     }
 
-    private Task<Dictionary<string, List<JsonElement>>> Dispatch(Batch batch)
+    private Task<BatchOutcome> Dispatch(Batch batch)
     {
-        TaskCompletionSource<Dictionary<string, List<JsonElement>>>? starter = null;
         lock (_gate)
         {
-            if (batch.Completion is null)
+            if (batch.Completion is not null)
             {
-                if (_open == batch)
-                {
-                    _open = null;
-                }
+                return batch.Completion;
+            }
 
-                starter = new TaskCompletionSource<Dictionary<string, List<JsonElement>>>(TaskCreationOptions.RunContinuationsAsynchronously);
-                batch.Completion = starter.Task;
+            if (_open == batch)
+            {
+                _open = null;
+            }
+
+            batch.Completion = RunAsync(batch);
+            return batch.Completion;
+        }
+    }
+
+    private async Task<BatchOutcome> RunAsync(Batch batch)
+    {
+        // Leave the caller's lock before any work: the batch runs on its own.
+        await Task.Yield();
+        var outcome = new BatchOutcome(Endpoint.KeyComparer);
+        if (Endpoint.Cache is { } policy && _scope.Cache is { } cache)
+        {
+            await RunCachedAsync(batch.Keys, policy, cache, outcome);
+        }
+        else
+        {
+            try
+            {
+                await FetchAsync(batch.Keys, outcome.Items);
+            }
+            catch (Exception ex)
+            {
+                outcome.Failure = ex;
             }
         }
 
-        if (starter is not null)
+        if (outcome.Failure is not null)
         {
-            _ = RunAsync(batch, starter);
-        }
-
-        return batch.Completion!;
-    }
-
-    private async Task RunAsync(Batch batch, TaskCompletionSource<Dictionary<string, List<JsonElement>>> completion)
-    {
-        try
-        {
-            var chunks = batch.Keys.Chunk(Endpoint.MaxBatchSize)
-                .Select(chunk => _client.FetchItemsAsync(Endpoint, chunk, _parameters, _scope, _scope.RequestAborted))
-                .ToArray();
-            var answers = await Task.WhenAll(chunks);
-            completion.SetResult(MatchToKeys(batch, answers));
-        }
-        catch (Exception ex)
-        {
-            // A failed batch is forgotten so that a later load in the same request can try again.
+            // Keys the batch could not answer are forgotten so that a later load in the same request can try again.
             lock (_gate)
             {
-                foreach (var key in batch.Keys)
+                foreach (var key in batch.Keys.Where(k => !outcome.Items.ContainsKey(k)))
                 {
                     _loads.Remove(key);
                 }
             }
-
-            completion.SetException(ex);
         }
+
+        return outcome;
     }
 
-    private Dictionary<string, List<JsonElement>> MatchToKeys(Batch batch, List<JsonElement>[] answers)
+    private async Task FetchAsync(IReadOnlyList<string> keys, Dictionary<string, List<JsonElement>> into)
     {
-        var byKey = new Dictionary<string, List<JsonElement>>(batch.Keys.Count, Endpoint.KeyComparer);
+        var chunks = keys.Chunk(Endpoint.MaxBatchSize)
+            .Select(chunk => _client.FetchItemsAsync(Endpoint, chunk, _parameters, _scope, _scope.RequestAborted))
+            .ToArray();
+        var answers = await Task.WhenAll(chunks);
         for (var chunk = 0; chunk < answers.Length; chunk++)
         {
             foreach (var item in answers[chunk])
             {
                 // Per-key endpoints answer exactly their key; batch endpoints are matched by the item's own value.
-                var key = Endpoint.MatchOn is { } matchOn ? matchOn.ResolveKey(item) : batch.Keys[chunk];
+                var key = Endpoint.MatchOn is { } matchOn ? matchOn.ResolveKey(item) : keys[chunk];
                 if (key is null)
                 {
                     continue;
                 }
 
-                if (!byKey.TryGetValue(key, out var items))
+                if (!into.TryGetValue(key, out var items))
                 {
                     items = new List<JsonElement>(Endpoint.Many ? 8 : 1);
-                    byKey[key] = items;
+                    into[key] = items;
                 }
 
                 if (Endpoint.Many || items.Count == 0)
@@ -121,8 +143,179 @@ public sealed class BatchLoader
                 }
             }
         }
+    }
 
-        return byKey;
+    private async Task RunCachedAsync(IReadOnlyList<string> keys, CachePolicy policy, SourceItemCache cache, BatchOutcome outcome)
+    {
+        var now = cache.Time.GetUtcNow();
+        var cacheKeys = keys.ToDictionary(k => k, CacheKey, Endpoint.KeyComparer);
+        var cached = await Task.WhenAll(keys.Select(k => cache.GetAsync(cacheKeys[k], _scope.RequestAborted).AsTask()));
+        var stale = new Dictionary<string, CachedItems>(Endpoint.KeyComparer);
+        var misses = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (cached[i] is { } entry && entry.AgeAt(now) <= policy.Ttl)
+            {
+                outcome.Items[keys[i]] = Parse(entry);
+                _scope.Metrics?.CacheHit(Endpoint);
+                continue;
+            }
+
+            _scope.Metrics?.CacheMiss(Endpoint);
+            if (cached[i] is { } old && old.AgeAt(now) <= policy.Ttl + policy.MaxStale)
+            {
+                stale[keys[i]] = old;
+            }
+
+            misses.Add(keys[i]);
+        }
+
+        if (misses.Count == 0)
+        {
+            return;
+        }
+
+        // Claim each missing key; keys another request is fetching right now are waited for instead.
+        var mine = new TaskCompletionSource<CachedItems>[misses.Count];
+        var owned = new List<string>();
+        var joined = new List<(string Key, Task<CachedItems> Fetch)>();
+        for (var i = 0; i < misses.Count; i++)
+        {
+            mine[i] = new TaskCompletionSource<CachedItems>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (cache.JoinInFlight(cacheKeys[misses[i]], mine[i].Task) is { } theirs)
+            {
+                joined.Add((misses[i], theirs));
+            }
+            else
+            {
+                owned.Add(misses[i]);
+            }
+        }
+
+        var claims = misses.Select((key, i) => (key, mine[i])).Where(c => owned.Contains(c.key, Endpoint.KeyComparer)).ToList();
+        try
+        {
+            await FetchOwnedAsync(owned, claims, cacheKeys, policy, cache, outcome, now);
+        }
+        catch (Exception ex)
+        {
+            foreach (var (key, claim) in claims)
+            {
+                claim.TrySetException(ex);
+            }
+
+            outcome.Failure = ex;
+        }
+        finally
+        {
+            foreach (var (key, claim) in claims)
+            {
+                cache.LeaveInFlight(cacheKeys[key], claim.Task);
+            }
+        }
+
+        foreach (var (key, fetch) in joined)
+        {
+            try
+            {
+                outcome.Items[key] = Parse(await fetch.WaitAsync(_scope.RequestAborted));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                outcome.Failure ??= ex;
+            }
+        }
+
+        if (outcome.Failure is SourceException failure)
+        {
+            ServeStale(stale, outcome, failure, now);
+        }
+    }
+
+    private async Task FetchOwnedAsync(
+        List<string> owned,
+        List<(string Key, TaskCompletionSource<CachedItems> Claim)> claims,
+        Dictionary<string, string> cacheKeys,
+        CachePolicy policy,
+        SourceItemCache cache,
+        BatchOutcome outcome,
+        DateTimeOffset now)
+    {
+        if (owned.Count == 0)
+        {
+            return;
+        }
+
+        var fetched = new Dictionary<string, List<JsonElement>>(Endpoint.KeyComparer);
+        await FetchAsync(owned, fetched);
+        foreach (var (key, claim) in claims)
+        {
+            var items = fetched.GetValueOrDefault(key) ?? [];
+            outcome.Items[key] = items;
+            var entry = new CachedItems(Serialize(items), now);
+            claim.TrySetResult(entry);
+
+            // Not-found is cached too, so that prospects without an ERP account do not cost a call every time.
+            _ = cache.SetAsync(cacheKeys[key], entry, policy, TagsFor(key));
+        }
+    }
+
+    private void ServeStale(Dictionary<string, CachedItems> stale, BatchOutcome outcome, SourceException failure, DateTimeOffset now)
+    {
+        foreach (var (key, entry) in stale)
+        {
+            if (!outcome.Items.ContainsKey(key))
+            {
+                outcome.Items[key] = Parse(entry);
+                _scope.MarkStale(failure.Source, entry.AgeAt(now));
+            }
+        }
+    }
+
+    private string CacheKey(string key)
+    {
+        var normalized = Endpoint.KeyComparer == StringComparer.OrdinalIgnoreCase ? key.ToLowerInvariant() : key;
+        return $"crmfed:{_scope.CacheNamespace}:{Endpoint.Source.Name}:{Endpoint.Source.CredentialScope}:{Endpoint.Name}:{_parameterSignature}:{normalized}";
+    }
+
+    private string[] TagsFor(string key)
+    {
+        lock (_gate)
+        {
+            var source = "source:" + Endpoint.Source.Name;
+            var sourceKey = $"key:{Endpoint.Source.Name}:{key}";
+            return _tags.TryGetValue(key, out var tag) ? [source, sourceKey, tag] : [source, sourceKey];
+        }
+    }
+
+    private List<JsonElement> Parse(CachedItems entry)
+    {
+        var document = JsonDocument.Parse(entry.ItemsJson);
+        _scope.Own(document);
+        var items = new List<JsonElement>(document.RootElement.GetArrayLength());
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    private static ReadOnlyMemory<byte> Serialize(List<JsonElement> items)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var item in items)
+            {
+                item.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.WrittenMemory;
     }
 
     /// <summary>The keys collected since the last dispatch, sent together.</summary>
@@ -130,8 +323,8 @@ public sealed class BatchLoader
     {
         public List<string> Keys { get; } = [];
 
-        public Task<Dictionary<string, List<JsonElement>>>? Completion { get; set; }
+        public Task<BatchOutcome>? Completion { get; set; }
 
-        public Task<Dictionary<string, List<JsonElement>>> Dispatch() => loader.Dispatch(this);
+        public Task<BatchOutcome> Dispatch() => loader.Dispatch(this);
     }
 }

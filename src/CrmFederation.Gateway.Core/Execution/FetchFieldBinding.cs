@@ -36,6 +36,8 @@ public sealed class FetchFieldBinding : FieldBinding
             return ResolveArgumentKeys(context.GetArgument<object>(argument), plan, context, scope);
         }
 
+        var tag = parent.Binding.CacheTag?.For(parent.Json);
+
         if (Key.Via is { } via)
         {
             if (via.LoadFor(parent, scope) is not { } first)
@@ -56,19 +58,19 @@ public sealed class FetchFieldBinding : FieldBinding
                 }
 
                 var key = viaItems.Count == 0 ? null : SendableKey(Key.Path!.ResolveKey(viaItems[0]));
-                return key is null ? Empty() : Shape(plan.Loader.Load(key), plan, context, scope);
+                return key is null ? Empty() : Shape(plan.Loader.Load(key, tag), plan, context, scope);
             });
         }
 
         var parentKey = SendableKey(Key.Path!.ResolveKey(parent.Json));
-        return parentKey is null ? Empty() : Shape(plan.Loader.Load(parentKey), plan, context, scope);
+        return parentKey is null ? Empty() : Shape(plan.Loader.Load(parentKey, tag), plan, context, scope);
     }
 
     /// <summary>Starts (or joins) the load of this field's item for <paramref name="parent"/>, for fields that join through it.</summary>
     public KeyLoad? LoadFor(Entity parent, RequestScope scope)
     {
         var key = SendableKey(Key.Path?.ResolveKey(parent.Json));
-        return key is null ? null : scope.PlanFor(this, null).Loader.Load(key);
+        return key is null ? null : scope.PlanFor(this, null).Loader.Load(key, parent.Binding.CacheTag?.For(parent.Json));
     }
 
     public FieldPlan CreatePlan(IResolveFieldContext? context, RequestScope scope)
@@ -121,10 +123,10 @@ public sealed class FetchFieldBinding : FieldBinding
         if (argument is not IEnumerable keys || argument is string)
         {
             var key = SendableKey(argument?.ToString());
-            return key is null ? Empty() : Shape(plan.Loader.Load(key), plan, context, scope);
+            return key is null ? Empty() : Shape(plan.Loader.Load(key, OwnTag(key)), plan, context, scope);
         }
 
-        var loads = keys.Cast<object?>().Select(k => SendableKey(k?.ToString()) is { } key ? plan.Loader.Load(key) : null).ToList();
+        var loads = keys.Cast<object?>().Select(k => SendableKey(k?.ToString()) is { } key ? plan.Loader.Load(key, OwnTag(key)) : null).ToList();
         return new DeferredResult(async cancellationToken =>
         {
             var entities = new Entity?[loads.Count];
@@ -215,6 +217,10 @@ public sealed class FetchFieldBinding : FieldBinding
         key = Key.Transform(key);
         return RequestUriBuilder.IsSendable(Endpoint, key) ? key : null;
     }
+
+    /// <summary>A root lookup of a tagged type by the tag's own path (customer by id) is tagged with its key.</summary>
+    private string? OwnTag(string key) =>
+        Result.CacheTag is { } tag && Endpoint.MatchOn?.Text == tag.Path.Text ? $"{tag.Name}:{key}" : null;
 
     private object? Empty() => IsList ? Array.Empty<Entity>() : null;
 }

@@ -1,4 +1,6 @@
+using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Telemetry;
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +11,11 @@ namespace CrmFederation.Gateway.Execution;
 /// Gives every GraphQL request the current snapshot's schema and root, and its own
 /// <see cref="RequestScope"/>, released only after the response has been written.
 /// </summary>
-public sealed class GatewayExecutionConfigurer(GatewaySnapshotHolder snapshots, IHttpContextAccessor http) : IConfigureExecution
+public sealed class GatewayExecutionConfigurer(
+    GatewaySnapshotHolder snapshots,
+    IHttpContextAccessor http,
+    ItemCacheAccessor cache,
+    GatewayMetrics metrics) : IConfigureExecution
 {
     public float SortOrder => 100;
 
@@ -18,7 +24,7 @@ public sealed class GatewayExecutionConfigurer(GatewaySnapshotHolder snapshots, 
         var snapshot = snapshots.Current;
         options.Schema = snapshot.Schema;
         options.Root = snapshot.Root;
-        var scope = new RequestScope(snapshot.Clients, options.CancellationToken);
+        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics);
         options.UserContext[RequestScope.UserContextKey] = scope;
 
         // Results point into upstream documents until they are serialized; without an HTTP response to
@@ -33,6 +39,16 @@ public sealed class GatewayExecutionConfigurer(GatewaySnapshotHolder snapshots, 
             {
                 result.Errors.Add(error);
             }
+        }
+
+        if (!scope.StaleSources.IsEmpty)
+        {
+            // The response says which sources were answered from stale cache entries because they failed.
+            result.Extensions ??= new Dictionary<string, object?>();
+            result.Extensions["stale"] = scope.StaleSources
+                .OrderBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => new Dictionary<string, object?> { ["source"] = s.Key, ["ageSeconds"] = (int)s.Value.TotalSeconds })
+                .ToList();
         }
 
         return result;

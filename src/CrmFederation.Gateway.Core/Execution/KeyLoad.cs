@@ -8,8 +8,8 @@ public sealed class KeyLoad(BatchLoader.Batch batch, string key) : IDataLoaderRe
 {
     public async Task<IReadOnlyList<JsonElement>> GetResultAsync(CancellationToken cancellationToken = default)
     {
-        var byKey = await batch.Dispatch().WaitAsync(cancellationToken);
-        return byKey.TryGetValue(key, out var items) ? items : [];
+        var outcome = await batch.Dispatch().WaitAsync(cancellationToken);
+        return outcome.For(key);
     }
 
     async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>

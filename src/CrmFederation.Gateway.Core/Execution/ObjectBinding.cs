@@ -12,6 +12,9 @@ public sealed class ObjectBinding(string typeName)
 
     public string TypeName { get; } = typeName;
 
+    /// <summary>Tags cache entries fetched for this type's objects (e.g. <c>customer</c> by <c>id</c>), so they can be purged together.</summary>
+    public CacheTag? CacheTag { get; init; }
+
     public FrozenDictionary<string, FieldBinding> Fields =>
         _fields ?? throw new InvalidOperationException($"The bindings of '{TypeName}' are not compiled yet.");
 
@@ -24,4 +27,10 @@ public sealed class ObjectBinding(string typeName)
 
         _fields = fields.ToFrozenDictionary(StringComparer.Ordinal);
     }
+}
+
+/// <summary>A cache tag name and the item path its value is read from.</summary>
+public sealed record CacheTag(string Name, Sources.JsonPath Path)
+{
+    public string? For(System.Text.Json.JsonElement item) => Path.ResolveKey(item) is { } value ? $"{Name}:{value}" : null;
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Sources;
+using CrmFederation.Gateway.Telemetry;
 using GraphQL;
 using GraphQLParser.AST;
 
@@ -11,7 +13,12 @@ namespace CrmFederation.Gateway.Execution;
 /// upstream documents its results point into (released when the response has been written), and the
 /// errors reported for fields that still got a value.
 /// </summary>
-public sealed class RequestScope(IReadOnlyDictionary<string, SourceClient> clients, CancellationToken requestAborted)
+public sealed class RequestScope(
+    IReadOnlyDictionary<string, SourceClient> clients,
+    CancellationToken requestAborted,
+    SourceItemCache? cache = null,
+    string cacheNamespace = "",
+    GatewayMetrics? metrics = null)
     : IDocumentOwner, IDisposable
 {
     public const string UserContextKey = "crmfed.scope";
@@ -26,6 +33,20 @@ public sealed class RequestScope(IReadOnlyDictionary<string, SourceClient> clien
     public static RequestScope Of(IResolveFieldContext context) => (RequestScope)context.UserContext[UserContextKey]!;
 
     public ConcurrentQueue<ExecutionError> Errors { get; } = new();
+
+    /// <summary>The item cache, or null when caching is off.</summary>
+    public SourceItemCache? Cache { get; } = cache;
+
+    /// <summary>The config version: cache entries of another config are never read.</summary>
+    public string CacheNamespace { get; } = cacheNamespace;
+
+    public GatewayMetrics? Metrics { get; } = metrics;
+
+    /// <summary>Sources answered from stale cache entries because they failed, with the oldest entry's age.</summary>
+    public ConcurrentDictionary<string, TimeSpan> StaleSources { get; } = new(StringComparer.Ordinal);
+
+    public void MarkStale(string source, TimeSpan age) =>
+        StaleSources.AddOrUpdate(source, age, (_, existing) => existing > age ? existing : age);
 
     public FieldPlan PlanFor(FetchFieldBinding binding, IResolveFieldContext? context)
     {

@@ -83,7 +83,7 @@ public sealed class BindingCompiler
 
         foreach (var name in _schema.Objects.Keys)
         {
-            _bindings[name] = new ObjectBinding(name);
+            _bindings[name] = new ObjectBinding(name) { CacheTag = CacheTagOf(name) };
         }
 
         SurveyTypes();
@@ -154,6 +154,22 @@ public sealed class BindingCompiler
                 }
             }
         }
+    }
+
+    private CacheTag? CacheTagOf(string typeName)
+    {
+        if (!_typeConfigs.TryGetValue(typeName, out var entry) || entry.Config.CacheTag is not { } tag)
+        {
+            return null;
+        }
+
+        if (tag.Name.Length == 0 || !JsonPath.IsWellFormed(tag.Path))
+        {
+            _diagnostics.Add(entry.File.Error($"$.types.{typeName}.cacheTag", "A cache tag needs a name and a dotted path.", "Example: { \"name\": \"customer\", \"path\": \"id\" }."));
+            return null;
+        }
+
+        return new CacheTag(tag.Name, JsonPath.Parse(tag.Path));
     }
 
     private string SourceOf(string typeName) => _itemSources.GetValueOrDefault(typeName, "unknown");

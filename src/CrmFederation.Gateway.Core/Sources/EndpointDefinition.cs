@@ -31,6 +31,8 @@ public sealed class EndpointDefinition
 
     public PagingDefinition? Paging { get; init; }
 
+    public Caching.CachePolicy? Cache { get; init; }
+
     /// <summary>True when one call can answer many keys; false means one call per key (an N+1 risk).</summary>
     public bool IsBatched => KeyParameter is not null;
 

@@ -13,6 +13,12 @@ public sealed class SourceDefinition
 
     public Configuration.ResilienceConfig Resilience { get; init; } = new();
 
+    /// <summary>
+    /// A hash of the identity the gateway calls this source as. Cache keys include it, so entries
+    /// fetched with one tenant's credentials are never read with another's.
+    /// </summary>
+    public string CredentialScope { get; init; } = "anonymous";
+
     public IReadOnlyDictionary<string, EndpointDefinition> Endpoints { get; set; } = new Dictionary<string, EndpointDefinition>();
 
     /// <summary>True when <paramref name="uri"/> is on this source's origin, so credentials may be sent to it.</summary>

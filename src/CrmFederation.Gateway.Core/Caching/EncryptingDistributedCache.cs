@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+
+namespace CrmFederation.Gateway.Caching;
+
+/// <summary>
+/// Wraps the shared L2 (Redis) so that customer data never sits there in clear: values are encrypted
+/// and authenticated with AES-GCM (the key name is bound in as associated data, so a value cannot be
+/// moved to another key), entry lifetimes are capped, and an unreachable or slow Redis reads as a
+/// miss and a skipped write instead of an error.
+/// </summary>
+public sealed partial class EncryptingDistributedCache(IDistributedCache inner, byte[] key, TimeSpan maxLifetime, ILogger<EncryptingDistributedCache> logger)
+    : IDistributedCache, IDisposable
+{
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+    private readonly AesGcm _aes = new(key, TagBytes);
+
+    public byte[]? Get(string key) => Decrypt(key, Guard(() => inner.Get(key)));
+
+    public async Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
+        Decrypt(key, await GuardAsync(() => inner.GetAsync(key, token)));
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
+        Guard(() =>
+        {
+            inner.Set(key, Encrypt(key, value), Capped(options));
+            return (byte[]?)null;
+        });
+
+    public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+        await GuardAsync(async () =>
+        {
+            await inner.SetAsync(key, Encrypt(key, value), Capped(options), token);
+            return null;
+        });
+
+    public void Refresh(string key) => Guard(() =>
+    {
+        inner.Refresh(key);
+        return null;
+    });
+
+    public async Task RefreshAsync(string key, CancellationToken token = default) => await GuardAsync(async () =>
+    {
+        await inner.RefreshAsync(key, token);
+        return null;
+    });
+
+    public void Remove(string key) => Guard(() =>
+    {
+        inner.Remove(key);
+        return null;
+    });
+
+    public async Task RemoveAsync(string key, CancellationToken token = default) => await GuardAsync(async () =>
+    {
+        await inner.RemoveAsync(key, token);
+        return null;
+    });
+
+    public void Dispose() => _aes.Dispose();
+
+    private byte[] Encrypt(string name, byte[] plaintext)
+    {
+        var sealedValue = new byte[NonceBytes + TagBytes + plaintext.Length];
+        var nonce = sealedValue.AsSpan(0, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        _aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(NonceBytes + TagBytes), sealedValue.AsSpan(NonceBytes, TagBytes), System.Text.Encoding.UTF8.GetBytes(name));
+        return sealedValue;
+    }
+
+    private byte[]? Decrypt(string name, byte[]? sealedValue)
+    {
+        if (sealedValue is null || sealedValue.Length < NonceBytes + TagBytes)
+        {
+            return null;
+        }
+
+        var plaintext = new byte[sealedValue.Length - NonceBytes - TagBytes];
+        try
+        {
+            _aes.Decrypt(sealedValue.AsSpan(0, NonceBytes), sealedValue.AsSpan(NonceBytes + TagBytes), sealedValue.AsSpan(NonceBytes, TagBytes), plaintext, System.Text.Encoding.UTF8.GetBytes(name));
+            return plaintext;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            // Written with another key, or tampered with: not ours to trust.
+            LogRejectedValue(logger);
+            return null;
+        }
+    }
+
+    private DistributedCacheEntryOptions Capped(DistributedCacheEntryOptions options)
+    {
+        var requested = options.AbsoluteExpirationRelativeToNow ?? options.SlidingExpiration ?? maxLifetime;
+        return new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = requested < maxLifetime ? requested : maxLifetime };
+    }
+
+    private byte[]? Guard(Func<byte[]?> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUnavailable(logger, ex);
+            return null;
+        }
+    }
+
+    private async Task<byte[]?> GuardAsync(Func<Task<byte[]?>> operation)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUnavailable(logger, ex);
+            return null;
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "The shared cache (Redis) is unavailable; serving from memory and the sources")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Warning, "A shared cache value failed authentication and was ignored")]
+    private static partial void LogRejectedValue(ILogger logger);
+}
