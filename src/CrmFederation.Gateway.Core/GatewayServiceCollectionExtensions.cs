@@ -2,6 +2,7 @@ using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Execution;
 using CrmFederation.Gateway.Sources;
+using CrmFederation.Gateway.Telemetry;
 using GraphQL;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,8 +16,7 @@ public static class GatewayServiceCollectionExtensions
     {
         services.Configure<GatewayOptions>(configuration.GetSection(GatewayOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
-        services.AddMetrics();
-        services.AddSingleton<Telemetry.GatewayMetrics>();
+        services.AddGatewayTelemetry(configuration);
         services.AddGatewayCaching(configuration);
         services.AddSingleton<UpstreamConnectionPool>();
         services.AddSingleton<Resilience.SourceResilienceFactory>();
@@ -26,11 +26,15 @@ public static class GatewayServiceCollectionExtensions
         {
             var options = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
             var compiler = provider.GetRequiredService<GatewayConfigCompiler>();
-            return new GatewaySnapshotHolder(compiler.Compile(options.ResolveConfigPath(), name => configuration[name]));
+            var holder = new GatewaySnapshotHolder(compiler.Compile(options.ResolveConfigPath(), name => configuration[name]));
+            provider.GetRequiredService<GatewayMetrics>().ObserveCircuits(() =>
+                holder.Current.Clients.Values.Select(client => (client.Source.Name, client.Resilience.CircuitState)));
+            return holder;
         });
         services.AddHttpContextAccessor();
         services.AddGraphQL(graphQl => graphQl
             .AddSystemTextJson()
+            .UseGatewayTelemetry()
             .AddErrorInfoProvider<GatewayErrorInfoProvider>()
             .ConfigureExecution<GatewayExecutionConfigurer>()
             .ConfigureExecution<ValidatedDocumentCache>()

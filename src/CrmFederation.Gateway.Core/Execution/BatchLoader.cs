@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Sources;
+using CrmFederation.Gateway.Telemetry;
 
 namespace CrmFederation.Gateway.Execution;
 
@@ -82,6 +83,11 @@ public sealed class BatchLoader
     {
         // Leave the caller's lock before any work: the batch runs on its own.
         await Task.Yield();
+        using var activity = GatewayActivitySource.Source.StartActivity("source.batch " + Endpoint.DisplayName);
+        activity?.SetTag("source.name", Endpoint.Source.Name);
+        activity?.SetTag("source.endpoint", Endpoint.Name);
+        activity?.SetTag("source.batch.size", batch.Keys.Count);
+        _scope.Metrics?.Batch(Endpoint, batch.Keys.Count);
         var outcome = new BatchOutcome(Endpoint.KeyComparer);
         if (Endpoint.Cache is { } policy && _scope.Cache is { } cache)
         {
@@ -99,8 +105,13 @@ public sealed class BatchLoader
             }
         }
 
+        activity?.SetTag("cache.hits", outcome.CacheHits);
+        activity?.SetTag("cache.misses", outcome.CacheMisses);
         if (outcome.Failure is not null)
         {
+            activity?.SetTag("error.type", (outcome.Failure as SourceException)?.Code ?? outcome.Failure.GetType().Name);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+
             // Keys the batch could not answer are forgotten so that a later load in the same request can try again.
             lock (_gate)
             {
@@ -157,10 +168,14 @@ public sealed class BatchLoader
             if (cached[i] is { } entry && entry.AgeAt(now) <= policy.Ttl)
             {
                 outcome.Items[keys[i]] = Parse(entry);
+                outcome.CacheHits++;
+                _client.Statistics.RecordCache(hit: true);
                 _scope.Metrics?.CacheHit(Endpoint);
                 continue;
             }
 
+            outcome.CacheMisses++;
+            _client.Statistics.RecordCache(hit: false);
             _scope.Metrics?.CacheMiss(Endpoint);
             if (cached[i] is { } old && old.AgeAt(now) <= policy.Ttl + policy.MaxStale)
             {

@@ -12,6 +12,10 @@ public sealed class BatchOutcome(IEqualityComparer<string> keyComparer)
 
     public Exception? Failure { get; set; }
 
+    public int CacheHits { get; set; }
+
+    public int CacheMisses { get; set; }
+
     public IReadOnlyList<JsonElement> For(string key)
     {
         if (Items.TryGetValue(key, out var items))

@@ -31,7 +31,18 @@ public sealed class GatewayExecutionConfigurer(
         // tie them to, the caller owns the scope through the user context.
         http.HttpContext?.Response.RegisterForDispose(scope);
 
-        var result = await next(options);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        metrics.OperationStarted();
+        ExecutionResult? result = null;
+        try
+        {
+            result = await next(options);
+        }
+        finally
+        {
+            metrics.OperationEnded(System.Diagnostics.Stopwatch.GetElapsedTime(started), failed: result is null || result.Errors is { Count: > 0 });
+        }
+
         if (!scope.Errors.IsEmpty)
         {
             result.Errors ??= [];

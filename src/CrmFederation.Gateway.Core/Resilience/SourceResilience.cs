@@ -4,7 +4,12 @@ using Polly.CircuitBreaker;
 namespace CrmFederation.Gateway.Resilience;
 
 /// <summary>One source's resilience pipeline, with the breaker state and retry budget it reports from.</summary>
-public sealed class SourceResilience(ResiliencePipeline<HttpResponseMessage> pipeline, CircuitBreakerStateProvider circuit, RetryBudget budget)
+public sealed class SourceResilience(
+    ResiliencePipeline<HttpResponseMessage> pipeline,
+    CircuitBreakerStateProvider circuit,
+    RetryBudget budget,
+    System.Threading.RateLimiting.RateLimiter concurrency,
+    System.Threading.RateLimiting.RateLimiter? rate)
 {
     public static readonly ResiliencePropertyKey<int> Attempts = new("crmfed.attempts");
 
@@ -13,6 +18,12 @@ public sealed class SourceResilience(ResiliencePipeline<HttpResponseMessage> pip
     public CircuitBreakerStateProvider Circuit { get; } = circuit;
 
     public RetryBudget Budget { get; } = budget;
+
+    /// <summary>Free slots of the concurrency limit right now.</summary>
+    public long ConcurrencyHeadroom => concurrency.GetStatistics()?.CurrentAvailablePermits ?? 0;
+
+    /// <summary>Calls the outbound rate limit still allows in the current second; null when unlimited.</summary>
+    public long? RateHeadroom => rate?.GetStatistics()?.CurrentAvailablePermits;
 
     /// <summary>The breaker's state in the lower-case words error extensions and the status page use.</summary>
     public string CircuitState => Circuit.CircuitState switch

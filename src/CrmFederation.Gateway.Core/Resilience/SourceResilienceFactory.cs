@@ -49,16 +49,18 @@ public sealed class SourceResilienceFactory(TimeProvider time)
             ShouldHandle = args => new ValueTask<bool>(IsFailure(args.Outcome)),
         });
 
-        builder.AddConcurrencyLimiter(new ConcurrencyLimiterOptions
+        var concurrency = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = config.ConcurrencyLimit,
             QueueLimit = config.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
+        builder.AddRateLimiter(concurrency);
 
+        TokenBucketRateLimiter? rate = null;
         if (config.RateLimitPerSecond > 0)
         {
-            builder.AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            rate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
                 TokenLimit = config.RateLimitPerSecond,
                 TokensPerPeriod = config.RateLimitPerSecond,
@@ -66,11 +68,12 @@ public sealed class SourceResilienceFactory(TimeProvider time)
                 QueueLimit = config.QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
-            }));
+            });
+            builder.AddRateLimiter(rate);
         }
 
         builder.AddTimeout(TimeSpan.FromMilliseconds(config.AttemptTimeoutMs));
-        return new SourceResilience(builder.Build(), circuit, budget);
+        return new SourceResilience(builder.Build(), circuit, budget, concurrency, rate);
     }
 
     /// <summary>Worth another attempt: a lost connection, an attempt timeout, 408, 429 or a 5xx.</summary>

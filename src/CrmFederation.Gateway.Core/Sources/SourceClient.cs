@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using System.Diagnostics;
 using CrmFederation.Gateway.Resilience;
+using CrmFederation.Gateway.Telemetry;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
@@ -13,11 +15,13 @@ namespace CrmFederation.Gateway.Sources;
 /// every failure into a <see cref="SourceException"/> that names the source, the attempts made and
 /// the circuit's state.
 /// </summary>
-public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker http, SourceResilience resilience)
+public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker http, SourceResilience resilience, GatewayMetrics? metrics = null)
 {
     public SourceDefinition Source { get; } = source;
 
     public SourceResilience Resilience { get; } = resilience;
+
+    public SourceStatistics Statistics { get; } = new(TimeProvider.System);
 
     /// <summary>Fetches the items answering <paramref name="keys"/> (all pages of them).</summary>
     public async Task<List<JsonElement>> FetchItemsAsync(
@@ -74,8 +78,12 @@ public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker htt
 
     private async Task<(JsonElement? Body, string? Next)> GetAsync(Uri uri, bool notFoundIsEmpty, IDocumentOwner owner, CancellationToken cancellationToken)
     {
+        using var activity = GatewayActivitySource.Source.StartActivity("source.call " + Source.Name);
+        activity?.SetTag("source.name", Source.Name);
+        var started = Stopwatch.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         HttpResponseMessage? response = null;
+        string? errorCode = null;
         try
         {
             Resilience.Budget.RecordAttempt();
@@ -112,12 +120,35 @@ public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker htt
         {
             throw;
         }
-        catch (Exception ex) when (ex is not SourceException)
+        catch (SourceException ex)
         {
-            throw Failure(Translate(ex), context);
+            errorCode = ex.Code;
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var failure = Failure(Translate(ex), context);
+            errorCode = failure.Code;
+            throw failure;
         }
         finally
         {
+            var attempts = context.Properties.GetValue(SourceResilience.Attempts, 0);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics?.Call(Source, elapsed, attempts, errorCode);
+            Statistics.RecordCall(elapsed, errorCode is not null);
+            if (activity is not null)
+            {
+                activity.SetTag("source.attempts", attempts);
+                activity.SetTag("source.circuit_state", Resilience.CircuitState);
+                activity.SetTag("http.response.status_code", (int?)response?.StatusCode);
+                if (errorCode is not null)
+                {
+                    activity.SetTag("error.type", errorCode);
+                    activity.SetStatus(ActivityStatusCode.Error);
+                }
+            }
+
             response?.Dispose();
             ResilienceContextPool.Shared.Return(context);
         }

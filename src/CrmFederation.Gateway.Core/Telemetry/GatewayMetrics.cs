@@ -5,25 +5,76 @@ namespace CrmFederation.Gateway.Telemetry;
 
 /// <summary>
 /// The product's metrics, on one <see cref="Meter"/> named for it. Tags carry source and endpoint
-/// names and error codes only: never keys or values.
+/// names, error codes and operation types only: never keys or values.
 /// </summary>
 public sealed class GatewayMetrics
 {
     public const string MeterName = "CrmFederation.Gateway";
 
+    private readonly Meter _meter;
     private readonly Counter<long> _cacheHits;
     private readonly Counter<long> _cacheMisses;
+    private readonly Histogram<double> _operationDuration;
+    private readonly UpDownCounter<long> _inFlight;
+    private readonly Histogram<double> _callDuration;
+    private readonly Counter<long> _errors;
+    private readonly Histogram<int> _batchSize;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _rateLimited;
 
     public GatewayMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(MeterName);
-        _cacheHits = meter.CreateCounter<long>("crmfed.cache.hits", "{entry}", "Source items answered from the cache.");
-        _cacheMisses = meter.CreateCounter<long>("crmfed.cache.misses", "{entry}", "Source items the cache did not have fresh.");
+        _meter = meters.Create(MeterName);
+        _cacheHits = _meter.CreateCounter<long>("crmfed.cache.hits", "{entry}", "Source items answered from the cache.");
+        _cacheMisses = _meter.CreateCounter<long>("crmfed.cache.misses", "{entry}", "Source items the cache did not have fresh.");
+        _operationDuration = _meter.CreateHistogram<double>("crmfed.operation.duration", "s", "Duration of GraphQL operations.");
+        _inFlight = _meter.CreateUpDownCounter<long>("crmfed.requests.in_flight", "{request}", "GraphQL operations being executed.");
+        _callDuration = _meter.CreateHistogram<double>("crmfed.source.call.duration", "s", "Duration of upstream calls, retries included.");
+        _errors = _meter.CreateCounter<long>("crmfed.source.errors", "{error}", "Failed upstream calls by error code.");
+        _batchSize = _meter.CreateHistogram<int>("crmfed.source.batch.size", "{key}", "Keys per upstream batch.");
+        _retries = _meter.CreateCounter<long>("crmfed.source.retries", "{retry}", "Upstream attempts after the first.");
+        _rateLimited = _meter.CreateCounter<long>("crmfed.source.rate_limited", "{call}", "Upstream calls refused by a rate limit (the gateway's or the source's).");
     }
 
     public void CacheHit(EndpointDefinition endpoint) => _cacheHits.Add(1, Tags(endpoint));
 
     public void CacheMiss(EndpointDefinition endpoint) => _cacheMisses.Add(1, Tags(endpoint));
+
+    public void OperationStarted() => _inFlight.Add(1);
+
+    public void OperationEnded(TimeSpan duration, bool failed)
+    {
+        _inFlight.Add(-1);
+        _operationDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("graphql.errors", failed));
+    }
+
+    public void Batch(EndpointDefinition endpoint, int keys) => _batchSize.Record(keys, Tags(endpoint));
+
+    public void Call(SourceDefinition source, TimeSpan duration, int attempts, string? errorCode)
+    {
+        var tags = new KeyValuePair<string, object?>[] { new("source.name", source.Name), new("error.code", errorCode ?? "") };
+        _callDuration.Record(duration.TotalSeconds, tags);
+        if (attempts > 1)
+        {
+            _retries.Add(attempts - 1, new KeyValuePair<string, object?>("source.name", source.Name));
+        }
+
+        if (errorCode is not null)
+        {
+            _errors.Add(1, tags);
+        }
+
+        if (errorCode == SourceErrorCode.RateLimited)
+        {
+            _rateLimited.Add(1, new KeyValuePair<string, object?>("source.name", source.Name));
+        }
+    }
+
+    /// <summary>Reports each source's circuit as 0 closed, 1 half-open, 2 open, read when metrics are collected.</summary>
+    public void ObserveCircuits(Func<IEnumerable<(string Source, string State)>> circuits) =>
+        _meter.CreateObservableGauge("crmfed.source.circuit.state", () => circuits().Select(c =>
+            new Measurement<int>(c.State switch { "closed" => 0, "half-open" => 1, _ => 2 }, new KeyValuePair<string, object?>("source.name", c.Source))),
+            "{state}", "Circuit breaker state per source: 0 closed, 1 half-open, 2 open.");
 
     private static KeyValuePair<string, object?>[] Tags(EndpointDefinition endpoint) =>
         [new("source.name", endpoint.Source.Name), new("source.endpoint", endpoint.Name)];

@@ -1,0 +1,71 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CrmFederation.Gateway.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for traces, metrics and logs. Nothing is exported unless the standard OTEL_*
+/// variables name an endpoint (OTLP); in-memory exporters can be attached by tests.
+/// </summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMetrics();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddLogging(logging => logging.Configure(options =>
+            options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId));
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? "crmfed-gateway"))
+            .WithTracing(tracing => tracing
+                .AddSource(GatewayActivitySource.Name, GraphQLTelemetryProvider.SourceName)
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation(options => options.EnrichWithHttpRequestMessage = (activity, request) =>
+                {
+                    // Keys travel in query strings; spans keep the endpoint, never the keys.
+                    if (request.RequestUri is { } uri)
+                    {
+                        activity.SetTag("url.full", uri.GetLeftPart(UriPartial.Path));
+                    }
+                }))
+            .WithMetrics(metrics => metrics
+                .AddMeter(GatewayMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation())
+            .WithLogging();
+
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return services;
+    }
+
+    /// <summary>GraphQL.NET's own operation span, with a hash of the document instead of its text (which can hold literal keys).</summary>
+    public static IGraphQLBuilder UseGatewayTelemetry(this IGraphQLBuilder builder) =>
+        builder.UseTelemetry(options =>
+        {
+            options.RecordDocument = false;
+            options.EnrichWithExecutionOptions = (activity, execution) =>
+            {
+                if (execution.Query is { } query)
+                {
+                    activity.SetTag("graphql.document.hash", DocumentHash(query));
+                }
+            };
+        });
+
+    public static string DocumentHash(string query) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(query)))[..16];
+}
