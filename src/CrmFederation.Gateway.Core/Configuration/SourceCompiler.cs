@@ -16,6 +16,7 @@ public sealed class SourceCompiler(ValueResolver values)
 
         var baseUri = ResolveBaseUrl(file, diagnostics);
         var authentication = CompileAuth(file, baseUri, diagnostics);
+        var webhookSecret = config.WebhookSecret is null ? null : Credential(file, "$.webhookSecret", config.WebhookSecret, diagnostics);
         CheckRange(file, "$.maxBatchSize", config.MaxBatchSize, 1, 1000, diagnostics);
         CheckRange(file, "$.timeoutMs", config.TimeoutMs, 1, 600_000, diagnostics);
         CheckResilience(file, config.Resilience, diagnostics);
@@ -37,6 +38,7 @@ public sealed class SourceCompiler(ValueResolver values)
             Timeout = TimeSpan.FromMilliseconds(config.TimeoutMs),
             Resilience = config.Resilience,
             CredentialScope = CredentialScopeOf(authentication),
+            WebhookSecret = webhookSecret,
         };
         var endpoints = new Dictionary<string, EndpointDefinition>(StringComparer.Ordinal);
         foreach (var (name, endpoint) in config.Endpoints)

@@ -24,5 +24,8 @@ public sealed record SourceConfig
 
     public ResilienceConfig Resilience { get; init; } = new();
 
+    /// <summary>Shared secret the source signs change notifications with (HMAC-SHA256); absent disables its webhook.</summary>
+    public ValueReference? WebhookSecret { get; init; }
+
     public IReadOnlyDictionary<string, EndpointConfig> Endpoints { get; init; } = new Dictionary<string, EndpointConfig>();
 }

@@ -19,6 +19,9 @@ public sealed class SourceDefinition
     /// </summary>
     public string CredentialScope { get; init; } = "anonymous";
 
+    /// <summary>The secret change notifications must be signed with; null when the source has no webhook.</summary>
+    public Secret? WebhookSecret { get; init; }
+
     public IReadOnlyDictionary<string, EndpointDefinition> Endpoints { get; set; } = new Dictionary<string, EndpointDefinition>();
 
     /// <summary>True when <paramref name="uri"/> is on this source's origin, so credentials may be sent to it.</summary>

@@ -1,0 +1,34 @@
+using CrmFederation.Gateway.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CrmFederation.Gateway.Http;
+
+/// <summary>
+/// Ready when a valid config is loaded. A source whose circuit is open, or that failed most of its
+/// calls in the last minute, makes the gateway Degraded, with the source named: it still serves
+/// every field the other sources answer, so it stays ready.
+/// </summary>
+public sealed class GatewayReadinessCheck(GatewaySnapshotHolder snapshots) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var snapshot = snapshots.Current;
+        var data = new Dictionary<string, object>(StringComparer.Ordinal) { ["configVersion"] = snapshot.Version };
+        var failing = new List<string>();
+        foreach (var (name, client) in snapshot.Clients.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var recent = client.Statistics.Recent();
+            var circuit = client.Resilience.CircuitState;
+            var unhealthy = circuit != "closed" || (recent.CallsLastMinute >= 5 && recent.ErrorRate >= 0.5);
+            data[name] = unhealthy ? $"failing (circuit {circuit}, error rate {recent.ErrorRate:P0})" : "ok";
+            if (unhealthy)
+            {
+                failing.Add(name);
+            }
+        }
+
+        return Task.FromResult(failing.Count == 0
+            ? HealthCheckResult.Healthy("Config loaded; every source is answering.", data)
+            : HealthCheckResult.Degraded($"Failing sources: {string.Join(", ", failing)}. Their fields come back null with errors.", data: data));
+    }
+}
