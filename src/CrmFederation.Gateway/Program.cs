@@ -1,5 +1,41 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using CrmFederation.Gateway;
+using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Host;
+using CrmFederation.Gateway.Http;
 
+if (args is ["healthcheck", var url])
+{
+    // For container health checks: the runtime image has no curl.
+    return await HealthProbe.RunAsync(new Uri(url));
+}
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+await using var demo = await DemoMode.StartIfRequestedAsync(args, builder.Configuration);
+builder.Services.AddCrmFederationGateway(builder.Configuration);
+builder.Services.AddGraphQLHttp();
+builder.Services.AddGatewayOperations();
+
+var app = builder.Build();
+try
+{
+    // Load and validate gateway-config now: the gateway refuses to start on any config error.
+    _ = app.Services.GetRequiredService<GatewaySnapshotHolder>();
+}
+catch (ConfigException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+
+app.MapGraphQL("/graphql");
+app.MapGatewayOperations();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public so that tests can host the gateway in-process.</summary>
 public partial class Program;

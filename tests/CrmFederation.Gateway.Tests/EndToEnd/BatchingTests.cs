@@ -1,0 +1,75 @@
+using CrmFederation.Gateway.Tests.TestSupport;
+
+namespace CrmFederation.Gateway.Tests.EndToEnd;
+
+/// <summary>
+/// Proof by counting: the sample systems count every call they serve, so the number of upstream
+/// calls a query costs is observed, not assumed.
+/// </summary>
+[Collection(SampleSystemsCollection.Name)]
+public sealed class BatchingTests(SampleSystemsFixture fixture) : IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await fixture.ResetAsync();
+
+        // The CRM token is fetched once and cached; fetch it here so that counts below are of data calls only.
+        await fixture.Client.DataAsync("{ customer(id: \"C-000001\") { id } }");
+        await fixture.ResetAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(50)]
+    public async Task Customer360_AnyPageSize_OneCallPerSourceEndpointPerLevel(int first)
+    {
+        var data = await fixture.Client.DataAsync(Customer360Queries.Customer360, new { first, after = (string?)null });
+
+        Assert.Equal(first, data.GetProperty("customers").GetProperty("nodes").GetArrayLength());
+        var calls = await fixture.CallsAsync();
+        Assert.Equal(
+            new Dictionary<string, int>
+            {
+                ["GET /crm/v3/customers"] = 1,
+                ["GET /crm/v3/contacts"] = 1,
+                ["GET /erp/odata/Accounts"] = 1,
+                ["GET /erp/odata/Invoices"] = 1,
+                ["GET /api/v2/organizations/show_many"] = 1,
+                ["GET /api/v2/tickets"] = 1,
+                ["GET /admin/api/2025-01/customers.json"] = 1,
+                ["GET /admin/api/2025-01/orders.json"] = 1,
+            },
+            calls);
+    }
+
+    [Fact]
+    public async Task CustomersByIds_MoreIdsThanTheCrmBatchLimit_SplitsIntoChunksAndKeepsOrder()
+    {
+        var ids = Enumerable.Range(1, 150).Select(i => $"C-{i:000000}").Reverse().Append("C-999999").ToList();
+
+        var data = await fixture.Client.DataAsync("query($ids: [ID!]!) { customersByIds(ids: $ids) { id } }", new { ids });
+
+        var answered = data.GetProperty("customersByIds").EnumerateArray().ToList();
+        Assert.Equal(ids.Count, answered.Count);
+        Assert.Equal(ids.Take(150), answered.Take(150).Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, answered[150].ValueKind);
+        Assert.Equal(2, (await fixture.CallsAsync())["GET /crm/v3/customers"]);
+    }
+
+    [Fact]
+    public async Task SameCustomerThreeTimes_OneRequest_LoadedOnce()
+    {
+        var data = await fixture.Client.DataAsync("""
+            { a: customer(id: "C-000002") { id billing { accountNumber } }
+              b: customer(id: "C-000002") { name billing { legalName } }
+              c: customersByIds(ids: ["C-000002", "C-000003"]) { id } }
+            """);
+
+        Assert.Equal("C-000002", data.GetProperty("a").GetProperty("id").GetString());
+        var calls = await fixture.CallsAsync();
+        Assert.Equal(1, calls["GET /crm/v3/customers"]);
+        Assert.Equal(1, calls["GET /erp/odata/Accounts"]);
+    }
+}

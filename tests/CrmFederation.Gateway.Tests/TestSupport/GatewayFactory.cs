@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace CrmFederation.Gateway.Tests.TestSupport;
+
+/// <summary>The real gateway, in-process, with its configuration (config directory, variables) given by the test.</summary>
+public sealed class GatewayFactory(IEnumerable<KeyValuePair<string, string?>> settings) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+}
