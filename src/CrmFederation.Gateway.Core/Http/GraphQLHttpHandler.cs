@@ -1,0 +1,152 @@
+using GraphQL;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CrmFederation.Gateway.Http;
+
+/// <summary>
+/// The GraphQL-over-HTTP endpoint. It knows no schema: it turns the HTTP request into
+/// <see cref="ExecutionOptions"/> and runs them through GraphQL.NET's <see cref="IDocumentExecuter"/>,
+/// whose <see cref="GraphQL.DI.IConfigureExecution"/> chain, registered by the app, supplies the
+/// schema and user context. Then it picks the status code the spec asks for.
+/// </summary>
+internal sealed partial class GraphQLHttpHandler
+{
+    private static readonly IValidationRule[] GetValidationRules = [.. DocumentValidator.CoreRules, HttpGetOperationRule.Instance];
+    private static readonly IValidationRule[] GetCachedDocumentValidationRules = [HttpGetOperationRule.Instance];
+
+    private readonly long _maxRequestBodyBytes;
+    private readonly bool _enableGet;
+    private readonly string _allow;
+    private readonly CsrfGuard _csrf;
+    private readonly ILogger<GraphQLHttpHandler> _logger;
+
+    public GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILogger<GraphQLHttpHandler> logger)
+    {
+        var settings = options.Value;
+        _maxRequestBodyBytes = settings.MaxRequestBodyBytes;
+        _enableGet = settings.EnableGet;
+        _allow = settings.EnableGet ? $"{HttpMethods.Get}, {HttpMethods.Post}" : HttpMethods.Post;
+        _csrf = new CsrfGuard(settings);
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            await HandleRequestAsync(context);
+        }
+        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested && ex is OperationCanceledException or IOException or BadHttpRequestException)
+        {
+            // The client went away; nobody is left to answer, and it is not a server fault.
+            LogClientDisconnected(_logger);
+        }
+    }
+
+    private async Task HandleRequestAsync(HttpContext context)
+    {
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var mediaType = AcceptNegotiator.Select(context.Request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await WriteErrorAsync(context, serializer, ResponseMediaType.Json, new NotAcceptableError());
+            return;
+        }
+
+        ExecutionResult result;
+        try
+        {
+            var options = await ReadRequestAsync(context, serializer);
+            result = await context.RequestServices.GetRequiredService<IDocumentExecuter>().ExecuteAsync(options);
+        }
+        catch (GraphQLHttpError error)
+        {
+            await WriteErrorAsync(context, serializer, mediaType, error);
+            return;
+        }
+
+        var status = StatusCodes.Status200OK;
+        string? allow = null;
+        if (!result.Executed)
+        {
+            // Nothing ran, so there is no data: a transport error found during validation (a mutation
+            // over GET) keeps its own status; any other is 4xx only where the media type allows it.
+            var httpError = result.Errors?.OfType<IHttpStatusError>().FirstOrDefault();
+            status = httpError?.StatusCode ?? mediaType.InvalidDocumentStatus;
+            allow = httpError?.Allow;
+        }
+
+        await WriteAsync(context, serializer, mediaType, status, allow, result);
+    }
+
+    private async Task<ExecutionOptions> ReadRequestAsync(HttpContext context, IGraphQLTextSerializer serializer)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!HttpMethods.IsPost(request.Method) && !(isGet && _enableGet))
+        {
+            throw new MethodNotAllowedError(_allow);
+        }
+
+        if (!_csrf.Allows(request))
+        {
+            throw new CsrfRequiredHeaderError(_csrf.Headers);
+        }
+
+        var graphQLRequest = isGet
+            ? GraphQLRequestReader.ReadQueryString(request.Query, serializer)
+            : await GraphQLRequestReader.ReadBodyAsync(request, serializer, _maxRequestBodyBytes, context.RequestAborted);
+        if (string.IsNullOrEmpty(graphQLRequest.Query))
+        {
+            throw new MissingQueryError();
+        }
+
+        var options = new ExecutionOptions
+        {
+            Query = graphQLRequest.Query,
+            OperationName = graphQLRequest.OperationName,
+            Variables = graphQLRequest.Variables,
+            Extensions = graphQLRequest.Extensions,
+            RequestServices = context.RequestServices,
+            User = context.User,
+            CancellationToken = context.RequestAborted,
+        };
+        if (isGet)
+        {
+            // Also for documents an app serves from a cache of validated documents.
+            options.ValidationRules = GetValidationRules;
+            options.CachedDocumentValidationRules = GetCachedDocumentValidationRules;
+        }
+
+        return options;
+    }
+
+    private Task WriteErrorAsync(HttpContext context, IGraphQLTextSerializer serializer, ResponseMediaType mediaType, GraphQLHttpError error)
+    {
+        LogRefused(_logger, error.StatusCode, error.Code);
+        return WriteAsync(context, serializer, mediaType, error.StatusCode, error.Allow, new ExecutionResult { Errors = [error] });
+    }
+
+    private static Task WriteAsync(HttpContext context, IGraphQLSerializer serializer, ResponseMediaType mediaType, int status, string? allow, ExecutionResult result)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = mediaType.ContentType;
+        if (allow is not null)
+        {
+            response.Headers.Allow = allow;
+        }
+
+        return serializer.WriteAsync(response.Body, result, context.RequestAborted);
+    }
+
+    [LoggerMessage(1, LogLevel.Debug, "GraphQL request refused with {StatusCode} ({Code})")]
+    private static partial void LogRefused(ILogger logger, int statusCode, string? code);
+
+    [LoggerMessage(2, LogLevel.Debug, "GraphQL request abandoned: the client disconnected")]
+    private static partial void LogClientDisconnected(ILogger logger);
+}
