@@ -19,6 +19,7 @@ public static class ConfigDirectoryReader
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         PropertyNameCaseInsensitive = false,
         RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
     };
 
     public static RawGatewayConfig Read(string directory, List<ConfigDiagnostic> diagnostics)
@@ -92,14 +93,22 @@ public static class ConfigDirectoryReader
         }
         catch (JsonException ex)
         {
-            diagnostics.Add(new(DiagnosticSeverity.Error, relative, (int?)(ex.LineNumber + 1), ex.Path ?? "$",
+            var path = ex.Path ?? "$";
+            var line = (int?)(ex.LineNumber + 1);
+            if (ex.Data[FieldBindingMapConverter.RelativePathKey] is string below)
+            {
+                path = path + "." + below;
+                line = lines.LineOf(path) ?? line;
+            }
+
+            diagnostics.Add(new(DiagnosticSeverity.Error, relative, line, path,
                 CleanMessage(ex.Message),
                 "Check the property names and value types against gateway-config.schema.json."));
             return null;
         }
     }
 
-    private static string CleanMessage(string message)
+    public static string CleanMessage(string message)
     {
         // System.Text.Json appends its own "Path: … | LineNumber: …" suffix; the diagnostic has those fields already.
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);

@@ -24,13 +24,25 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var raw = ConfigDirectoryReader.Read(directory, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
         var sources = CompileSources(raw, new SourceCompiler(new ValueResolver(variables)), diagnostics);
-        var bindings = BindingCompiler.Compile(schemaModel, sources, raw.Bindings, diagnostics);
+        var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
+        var bindings = BindingCompiler.Compile(schemaModel, sources, failedSources, raw.Bindings, diagnostics);
         if (bindings is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return (null, diagnostics);
         }
 
-        var schema = GatewaySchemaFactory.Create(schemaModel, services);
+        GraphQL.Types.ISchema schema;
+        try
+        {
+            schema = GatewaySchemaFactory.Create(schemaModel, services);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            diagnostics.Add(new(DiagnosticSeverity.Error, "schema/", null, "", $"GraphQL.NET rejected the schema: {ex.Message}",
+                "Check the SDL in schema/*.graphql against the GraphQL specification."));
+            return (null, diagnostics);
+        }
+
         var snapshot = new GatewaySnapshot(
             raw.Version,
             raw.Settings,

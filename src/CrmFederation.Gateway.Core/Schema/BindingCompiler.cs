@@ -44,21 +44,31 @@ public sealed class BindingCompiler
     private readonly Dictionary<string, string> _itemSources = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inlineTypes = new(StringComparer.Ordinal);
 
-    private BindingCompiler(SchemaModel schema, IReadOnlyDictionary<string, SourceDefinition> sources, EnumMaps enumMaps, List<ConfigDiagnostic> diagnostics)
+    private readonly IReadOnlySet<string> _failedSources;
+
+    private BindingCompiler(
+        SchemaModel schema,
+        IReadOnlyDictionary<string, SourceDefinition> sources,
+        IReadOnlySet<string> failedSources,
+        EnumMaps enumMaps,
+        List<ConfigDiagnostic> diagnostics)
     {
+        _failedSources = failedSources;
         _schema = schema;
         _sources = sources;
         _enumMaps = enumMaps;
         _diagnostics = diagnostics;
     }
 
+    /// <param name="failedSources">Sources that are configured but had errors: bindings to them are not reported again.</param>
     public static CompiledBindings? Compile(
         SchemaModel schema,
         IReadOnlyDictionary<string, SourceDefinition> sources,
+        IReadOnlySet<string> failedSources,
         IReadOnlyList<ConfigFile<BindingsFileConfig>> files,
         List<ConfigDiagnostic> diagnostics)
     {
-        var compiler = new BindingCompiler(schema, sources, EnumMaps.Collect(files, diagnostics), diagnostics);
+        var compiler = new BindingCompiler(schema, sources, failedSources, EnumMaps.Collect(files, diagnostics), diagnostics);
         return compiler.CompileAll(files);
     }
 
@@ -226,6 +236,13 @@ public sealed class BindingCompiler
             return null;
         }
 
+        if (config.Page is not null && config.Arguments.Count > 0)
+        {
+            _diagnostics.Add(file.Error(at + ".arguments", "A page binding takes its arguments under \"page\": { \"arguments\": … }.",
+                "Move them into the page binding."));
+            return null;
+        }
+
         if (config.Fetch is not null || config.Page is not null)
         {
             CheckArgumentsBound(file, at, parent, field, config.Page?.Arguments ?? config.Arguments);
@@ -233,6 +250,13 @@ public sealed class BindingCompiler
         else if (config.Arguments.Count > 0)
         {
             _diagnostics.Add(file.Error(at + ".arguments", "Arguments can only be bound on fetch or page bindings."));
+            return null;
+        }
+        else if (field.Arguments.Count > 0)
+        {
+            _diagnostics.Add(file.Error(at, $"Field '{parent.Name}.{field.Name}' has arguments ({string.Join(", ", field.Arguments.Keys)}) that a path or object binding would silently ignore.",
+                "Bind the field with \"fetch\" and map its arguments, or drop them from the schema."));
+            return null;
         }
 
         if (config.Fetch is { } fetch)
@@ -363,6 +387,13 @@ public sealed class BindingCompiler
             return null;
         }
 
+        if (!endpoint.IsBatched && !endpoint.IsPerKey)
+        {
+            _diagnostics.Add(file.Error(fetchAt + ".endpoint", $"{endpoint.DisplayName} takes no key (neither keyParameter nor {{key}} in its path), so it cannot answer a fetch.",
+                "Use a batch endpoint, or bind a list endpoint with \"page\"."));
+            return null;
+        }
+
         var listLookup = key.Argument is { } argumentName && field.Arguments[argumentName].IsList;
         if (field.IsList && !endpoint.Many && !listLookup)
         {
@@ -448,7 +479,12 @@ public sealed class BindingCompiler
             return null;
         }
 
-        if (!_fetches.TryGetValue((parent.Name, via), out var viaBinding) || viaBinding.IsList || viaBinding.Key.Path is null || viaBinding.Key.Via is not null)
+        if (!_fetches.TryGetValue((parent.Name, via), out var viaBinding) && ViaSourceFailed(parent.Name, via))
+        {
+            return null;
+        }
+
+        if (viaBinding is null || viaBinding.IsList || viaBinding.Key.Path is null || viaBinding.Key.Via is not null)
         {
             _diagnostics.Add(file.Error(at + ".via", $"'{parent.Name}.{via}' must be a single-item fetch keyed by a path of the parent to be joined through.",
                 "Bind it with \"fetch\" and a \"key\": { \"path\": … }."));
@@ -458,12 +494,36 @@ public sealed class BindingCompiler
         return new KeySource { Path = JsonPath.Parse(key.Path), Via = viaBinding, Transform = transform };
     }
 
+    private bool ViaSourceFailed(string typeName, string via) =>
+        _typeConfigs.TryGetValue(typeName, out var entry) && entry.Config.Fields.TryGetValue(via, out var config)
+        && config.Fetch is { } fetch && _failedSources.Contains(fetch.Source);
+
     private PageFieldBinding? CompilePage(ConfigFile<BindingsFileConfig> file, string at, FieldShape field, PageConfig page)
     {
         var endpoint = FindEndpoint(file, at, page.Source, page.Endpoint);
         if (!_bindings.TryGetValue(field.TypeName, out var result))
         {
             _diagnostics.Add(file.Error(at, $"A page must answer an object (connection) type; the field is of type {field.TypeName}."));
+            return null;
+        }
+
+        if (endpoint is not null && (endpoint.IsBatched || endpoint.IsPerKey))
+        {
+            _diagnostics.Add(file.Error(at + ".endpoint", $"{endpoint.DisplayName} takes keys; a page binding sends none.",
+                "Bind a list endpoint (no keyParameter, no {key}) with \"page\", or use \"fetch\"."));
+            return null;
+        }
+
+        if (field.IsList)
+        {
+            _diagnostics.Add(file.Error(at, $"A page answers one connection object; field '{field.Name}' is a list."));
+            return null;
+        }
+
+        foreach (var (name, argument) in page.Arguments.Where(a => a.Value.Parameter is null))
+        {
+            _diagnostics.Add(file.Error($"{at}.arguments.{name}", $"Page arguments can only be sent as query parameters; '{name}' would be ignored.",
+                "Use \"parameter\"."));
             return null;
         }
 
@@ -557,7 +617,11 @@ public sealed class BindingCompiler
     {
         if (!_sources.TryGetValue(sourceName, out var source))
         {
-            _diagnostics.Add(file.Error(at + ".source", $"Unknown source '{sourceName}'.", Suggest(sourceName, _sources.Keys)));
+            if (!_failedSources.Contains(sourceName))
+            {
+                _diagnostics.Add(file.Error(at + ".source", $"Unknown source '{sourceName}'.", Suggest(sourceName, _sources.Keys.Concat(_failedSources))));
+            }
+
             return null;
         }
 

@@ -7,6 +7,7 @@ namespace CrmFederation.Gateway.Schema;
 public sealed class EnumMaps
 {
     private readonly Dictionary<string, (ConfigFile<BindingsFileConfig> File, IReadOnlyDictionary<string, string> Map)> _maps = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Map, string Enum), FrozenDictionary<string, string>?> _checked = [];
 
     public static EnumMaps Collect(IReadOnlyList<ConfigFile<BindingsFileConfig>> files, List<ConfigDiagnostic> diagnostics)
     {
@@ -36,6 +37,26 @@ public sealed class EnumMaps
             return null;
         }
 
+        if (_checked.TryGetValue((mapName, enumType), out var known))
+        {
+            // Checked already for another use: its problems are reported once.
+            return known;
+        }
+
+        var result = Check(mapName, enumType, entry, schema, usedIn, at, diagnostics);
+        _checked[(mapName, enumType)] = result;
+        return result;
+    }
+
+    private static FrozenDictionary<string, string>? Check(
+        string mapName,
+        string enumType,
+        (ConfigFile<BindingsFileConfig> File, IReadOnlyDictionary<string, string> Map) entry,
+        SchemaModel schema,
+        ConfigFile<BindingsFileConfig> usedIn,
+        string at,
+        List<ConfigDiagnostic> diagnostics)
+    {
         if (!schema.Enums.TryGetValue(enumType, out var values))
         {
             diagnostics.Add(usedIn.Error(at, $"Enum map '{mapName}' is used on a value of type '{enumType}', which is not an enum."));

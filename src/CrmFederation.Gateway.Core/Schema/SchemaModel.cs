@@ -40,7 +40,7 @@ public sealed class SchemaModel
             texts.Add(file.Text);
             foreach (var definition in document.Definitions)
             {
-                model.Add(definition);
+                model.Add(file, definition, diagnostics);
             }
         }
 
@@ -48,15 +48,35 @@ public sealed class SchemaModel
         return model;
     }
 
-    private void Add(ASTNode definition)
+    private readonly Dictionary<string, string> _definedIn = new(StringComparer.Ordinal);
+
+    private void Add(SchemaFile file, ASTNode definition, List<ConfigDiagnostic> diagnostics)
     {
+        if (definition is GraphQLTypeDefinition { Name: { } name })
+        {
+            var typeName = name.StringValue;
+            if (!_definedIn.TryAdd(typeName, file.RelativePath))
+            {
+                diagnostics.Add(Error(file, definition, $"Type '{typeName}' is defined twice (also in {_definedIn[typeName]}).",
+                    "Define it once; add fields elsewhere with 'extend type'."));
+                return;
+            }
+
+            if (typeName is "Mutation" or "Subscription")
+            {
+                diagnostics.Add(Error(file, definition, $"'{typeName}' is a root operation type; the gateway serves queries only.",
+                    "Rename the type."));
+                return;
+            }
+        }
+
         switch (definition)
         {
             case GraphQLObjectTypeDefinition type:
-                AddFields(type.Name.StringValue, type.Fields);
+                AddFields(file, type.Name.StringValue, type.Fields, diagnostics);
                 break;
             case GraphQLObjectTypeExtension extension:
-                AddFields(extension.Name.StringValue, extension.Fields);
+                AddFields(file, extension.Name.StringValue, extension.Fields, diagnostics);
                 break;
             case GraphQLEnumTypeDefinition enumType:
                 Enums[enumType.Name.StringValue] = enumType.Values?.Select(v => v.Name.StringValue).ToHashSet(StringComparer.Ordinal) ?? [];
@@ -67,7 +87,7 @@ public sealed class SchemaModel
         }
     }
 
-    private void AddFields(string typeName, GraphQLFieldsDefinition? fields)
+    private void AddFields(SchemaFile file, string typeName, GraphQLFieldsDefinition? fields, List<ConfigDiagnostic> diagnostics)
     {
         if (!Objects.TryGetValue(typeName, out var shape))
         {
@@ -77,7 +97,16 @@ public sealed class SchemaModel
 
         foreach (var field in fields?.Items ?? [])
         {
-            shape.Fields[field.Name.StringValue] = FieldShape.From(field);
+            if (!shape.Fields.TryAdd(field.Name.StringValue, FieldShape.From(field)))
+            {
+                diagnostics.Add(Error(file, field, $"Field '{typeName}.{field.Name.StringValue}' is defined twice.",
+                    "An extension may only add new fields."));
+            }
         }
     }
+
+    private static ConfigDiagnostic Error(SchemaFile file, ASTNode node, string message, string hint) =>
+        new(DiagnosticSeverity.Error, file.RelativePath, LineOf(file.Text, node.Location.Start), "", message, hint);
+
+    private static int LineOf(string text, int offset) => text.AsSpan(0, Math.Min(offset, text.Length)).Count('\n') + 1;
 }
