@@ -16,25 +16,32 @@ public static class CachingServiceCollectionExtensions
 {
     public static IServiceCollection AddGatewayCaching(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(CacheSettings.SectionName).Get<CacheSettings>() ?? new CacheSettings();
-        services.AddSingleton(settings);
+        // Settings are read when first needed, not now: hosts (and tests) may still be adding configuration.
+        services.AddSingleton(_ => configuration.GetSection(CacheSettings.SectionName).Get<CacheSettings>() ?? new CacheSettings());
         services.AddHybridCache(options =>
         {
             options.MaximumPayloadBytes = 8 * 1024 * 1024;
             options.MaximumKeyLength = 2048;
         });
         services.AddSingleton<SourceItemCache>();
-        services.AddSingleton(provider => new ItemCacheAccessor(settings.Enabled ? provider.GetRequiredService<SourceItemCache>() : null));
+        services.AddSingleton(provider => new ItemCacheAccessor(
+            provider.GetRequiredService<CacheSettings>().Enabled ? provider.GetRequiredService<SourceItemCache>() : null));
 
-        if (!string.IsNullOrWhiteSpace(settings.RedisConnectionString))
+        // HybridCache uses an IDistributedCache as its L2 when one resolves; null keeps it memory-only.
+        services.AddSingleton<IDistributedCache>(provider =>
         {
-            var key = EncryptionKey(settings);
-            services.AddSingleton<IDistributedCache>(provider => new EncryptingDistributedCache(
+            var settings = provider.GetRequiredService<CacheSettings>();
+            if (string.IsNullOrWhiteSpace(settings.RedisConnectionString))
+            {
+                return null!;
+            }
+
+            return new EncryptingDistributedCache(
                 new RedisCache(Options.Create(new RedisCacheOptions { ConfigurationOptions = RedisOptions(settings.RedisConnectionString), InstanceName = "crmfed:" })),
-                key,
+                EncryptionKey(settings),
                 TimeSpan.FromSeconds(settings.MaxTtlSeconds),
-                provider.GetRequiredService<ILogger<EncryptingDistributedCache>>()));
-        }
+                provider.GetRequiredService<ILogger<EncryptingDistributedCache>>());
+        });
 
         return services;
     }

@@ -29,7 +29,7 @@ public sealed class BatchLoader
         Endpoint = endpoint;
         _client = client;
         _parameters = parameters;
-        _parameterSignature = string.Join('&', parameters.Select(p => p.Key + "=" + p.Value));
+        _parameterSignature = ParameterSignature.Of(parameters);
         _scope = scope;
         _loads = new Dictionary<string, KeyLoad>(endpoint.KeyComparer);
         _tags = new Dictionary<string, string>(endpoint.KeyComparer);

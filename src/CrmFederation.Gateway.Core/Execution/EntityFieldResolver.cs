@@ -12,6 +12,14 @@ public sealed class EntityFieldResolver(string fieldName) : IFieldResolver
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
         var parent = (Entity)context.Source!;
-        return new ValueTask<object?>(parent.Binding.Fields[fieldName].Resolve(parent, context));
+        try
+        {
+            return new ValueTask<object?>(parent.Binding.Fields[fieldName].Resolve(parent, context));
+        }
+        catch (Sources.SourceException failure)
+        {
+            // A value the source sent that cannot be coerced: an error of that source, on this field.
+            throw new SourceFieldError(failure);
+        }
     }
 }

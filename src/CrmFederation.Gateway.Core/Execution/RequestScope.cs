@@ -68,7 +68,7 @@ public sealed class RequestScope(
 
     public BatchLoader LoaderFor(EndpointDefinition endpoint, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
-        var signature = string.Join('&', parameters.Select(p => p.Key + "=" + p.Value));
+        var signature = ParameterSignature.Of(parameters);
         lock (_gate)
         {
             if (!_loaders.TryGetValue((endpoint, signature), out var loader))
@@ -83,18 +83,28 @@ public sealed class RequestScope(
 
     public SourceClient ClientFor(EndpointDefinition endpoint) => clients[endpoint.Source.Name];
 
+    private bool _disposed;
+
     public void Own(JsonDocument document)
     {
         lock (_gate)
         {
-            _documents.Add(document);
+            if (!_disposed)
+            {
+                _documents.Add(document);
+                return;
+            }
         }
+
+        // A late answer for a request that has already ended.
+        document.Dispose();
     }
 
     public void Dispose()
     {
         lock (_gate)
         {
+            _disposed = true;
             foreach (var document in _documents)
             {
                 document.Dispose();

@@ -2,7 +2,10 @@ using System.Net.Http.Headers;
 
 namespace CrmFederation.Gateway.Sources;
 
-/// <summary>Reads the <c>rel="next"</c> target of an RFC 8288 <c>Link</c> header.</summary>
+/// <summary>
+/// Reads the <c>rel="next"</c> target of an RFC 8288 <c>Link</c> header. Targets are read between
+/// <c>&lt;</c> and <c>&gt;</c>, so a comma inside a URL does not split it.
+/// </summary>
 public static class LinkHeader
 {
     public static string? FindNext(HttpResponseHeaders headers)
@@ -14,22 +17,41 @@ public static class LinkHeader
 
         foreach (var value in values)
         {
-            foreach (var link in value.Split(','))
+            if (FindNext(value) is { } next)
             {
-                var open = link.IndexOf('<', StringComparison.Ordinal);
-                var close = link.IndexOf('>', StringComparison.Ordinal);
-                if (open < 0 || close < open)
-                {
-                    continue;
-                }
-
-                var parameters = link[(close + 1)..];
-                if (parameters.Contains("rel=\"next\"", StringComparison.OrdinalIgnoreCase) ||
-                    parameters.Contains("rel=next", StringComparison.OrdinalIgnoreCase))
-                {
-                    return link[(open + 1)..close].Trim();
-                }
+                return next;
             }
+        }
+
+        return null;
+    }
+
+    public static string? FindNext(string value)
+    {
+        var position = 0;
+        while (position < value.Length)
+        {
+            var open = value.IndexOf('<', position);
+            if (open < 0)
+            {
+                return null;
+            }
+
+            var close = value.IndexOf('>', open + 1);
+            if (close < 0)
+            {
+                return null;
+            }
+
+            var nextLink = value.IndexOf('<', close + 1);
+            var parameters = nextLink < 0 ? value[(close + 1)..] : value[(close + 1)..nextLink];
+            if (parameters.Contains("rel=\"next\"", StringComparison.OrdinalIgnoreCase) ||
+                parameters.Contains("rel=next", StringComparison.OrdinalIgnoreCase))
+            {
+                return value[(open + 1)..close].Trim();
+            }
+
+            position = nextLink < 0 ? value.Length : nextLink;
         }
 
         return null;

@@ -76,9 +76,17 @@ public sealed class OAuth2TokenProvider(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         cancellationToken = linked.Token;
         using var response = await tokenClient.SendAsync(request, cancellationToken);
+        var status = (int)response.StatusCode;
+        if (status is >= 400 and < 500 and not 408 and not 429)
+        {
+            // RFC 6749 §5.2: bad client credentials come back as 400 invalid_client / invalid_grant.
+            throw new SourceException(sourceName, SourceErrorCode.Unauthorized,
+                $"Source '{sourceName}' refused the gateway's client credentials (HTTP {status}).", status);
+        }
+
         if (!response.IsSuccessStatusCode)
         {
-            throw SourceException.FromStatus(sourceName, (int)response.StatusCode);
+            throw SourceException.FromStatus(sourceName, status);
         }
 
         try

@@ -67,7 +67,7 @@ public static class RequestUriBuilder
     /// </summary>
     public static bool IsSendable(EndpointDefinition endpoint, string key)
     {
-        if (key.Length is 0 or > 320 || key.Any(char.IsControl))
+        if (key.Length is 0 or > 320 || key.Any(char.IsControl) || !IsWellFormedUtf16(key))
         {
             return false;
         }
@@ -78,6 +78,23 @@ public static class RequestUriBuilder
         }
 
         return endpoint.RepeatListParameters || endpoint.KeyParameter is null || !key.Contains(',', StringComparison.Ordinal);
+    }
+
+    /// <summary>Escaping would replace a lone surrogate with U+FFFD and ask the source for another key.</summary>
+    private static bool IsWellFormedUtf16(string key)
+    {
+        var remaining = key.AsSpan();
+        while (!remaining.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(remaining, out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            remaining = remaining[consumed..];
+        }
+
+        return true;
     }
 
     private static void Append(StringBuilder builder, ref char separator, string name, string value)

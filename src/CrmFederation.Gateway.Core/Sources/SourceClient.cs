@@ -111,8 +111,11 @@ public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker htt
                 throw Failure(SourceException.FromStatus(Source.Name, (int)response.StatusCode), context);
             }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var document = await JsonDocument.ParseAsync(stream, default, cancellationToken);
+            // The pipeline's deadline ends when the headers arrive; the body gets the same deadline of its own.
+            using var bodyDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bodyDeadline.CancelAfter(Source.Timeout);
+            await using var stream = await response.Content.ReadAsStreamAsync(bodyDeadline.Token);
+            var document = await JsonDocument.ParseAsync(stream, default, bodyDeadline.Token);
             owner.Own(document);
             return (document.RootElement, LinkHeader.FindNext(response.Headers));
         }
