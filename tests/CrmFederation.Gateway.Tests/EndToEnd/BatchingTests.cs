@@ -28,21 +28,22 @@ public sealed class BatchingTests(SampleSystemsFixture fixture) : IAsyncLifetime
         var data = await fixture.Client.DataAsync(Customer360Queries.Customer360, new { first, after = (string?)null });
 
         Assert.Equal(first, data.GetProperty("customers").GetProperty("nodes").GetArrayLength());
-        var calls = await fixture.CallsAsync();
         Assert.Equal(
-            new Dictionary<string, int>
-            {
-                ["GET /crm/v3/customers"] = 1,
-                ["GET /crm/v3/contacts"] = 1,
-                ["GET /erp/odata/Accounts"] = 1,
-                ["GET /erp/odata/Invoices"] = 1,
-                ["GET /api/v2/organizations/show_many"] = 1,
-                ["GET /api/v2/tickets"] = 1,
-                ["GET /admin/api/2025-01/customers.json"] = 1,
-                ["GET /admin/api/2025-01/orders.json"] = 1,
-            },
-            calls);
+            """
+            GET /admin/api/2025-01/customers.json=1
+            GET /admin/api/2025-01/orders.json=1
+            GET /api/v2/organizations/show_many=1
+            GET /api/v2/tickets=1
+            GET /crm/v3/contacts=1
+            GET /crm/v3/customers=1
+            GET /erp/odata/Accounts=1
+            GET /erp/odata/Invoices=1
+            """,
+            Describe(await fixture.CallsAsync()));
     }
+
+    private static string Describe(Dictionary<string, int> calls) =>
+        string.Join("\n", calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
 
     [Fact]
     public async Task CustomersByIds_MoreIdsThanTheCrmBatchLimit_SplitsIntoChunksAndKeepsOrder()

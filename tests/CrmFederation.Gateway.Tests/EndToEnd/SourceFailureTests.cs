@@ -27,7 +27,8 @@ public sealed class SourceFailureTests(SampleSystemsFixture fixture) : IAsyncLif
     [Fact]
     public async Task ErpDown_OnlyErpFieldsFail_WithSourceAndCode()
     {
-        var id = fixture.Systems.Data.ErpAccounts[0].CrmRef;
+        var data = fixture.Systems.Data;
+        var id = data.ErpAccounts.Select(a => a.CrmRef).First(crmRef => data.HelpdeskOrganizations.Any(o => o.ExternalId == crmRef));
         await fixture.SetFaultsAsync(fixture.Systems.ErpBaseUrl, new { down = true, errorStatus = 503 });
 
         var result = await fixture.Client.QueryAsync(Query, new { id });
