@@ -9,7 +9,14 @@ if ! command -v dotnet >/dev/null; then
   exit 1
 fi
 
-# Tests must never depend on a gateway or sample systems left running on the default ports.
+# The cache tests start their own redis-server (loopback, random port, no persistence).
+if ! command -v redis-server >/dev/null; then
+  echo "Installing redis-server (Debian package) for the cache tests..."
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log="$(mktemp)"

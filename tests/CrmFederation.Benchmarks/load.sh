@@ -6,6 +6,8 @@
 #   tests/CrmFederation.Benchmarks/load.sh                  # latency 0 ms
 #   LATENCY_MS=20 tests/CrmFederation.Benchmarks/load.sh    # every upstream answer delayed 20 ms
 #   SCENARIOS="customer360" DURATION=30s tests/CrmFederation.Benchmarks/load.sh
+#   CACHE=on tests/CrmFederation.Benchmarks/load.sh       # item cache on (warm after the warm-up pass)
+#   ERP_DOWN=1 tests/CrmFederation.Benchmarks/load.sh     # the ERP answers 503 to everything
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,6 +15,8 @@ LATENCY_MS="${LATENCY_MS:-0}"
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 SCENARIOS="${SCENARIOS:-customer360 customer-by-id}"
+CACHE="${CACHE:-off}"
+ERP_DOWN="${ERP_DOWN:-0}"
 GATEWAY_URL="http://127.0.0.1:5080"
 SYSTEMS="http://127.0.0.1:7101 http://127.0.0.1:7102 http://127.0.0.1:7103 http://127.0.0.1:7104"
 WORK="$(mktemp -d)"
@@ -34,6 +38,7 @@ export CRMFED_ERP_BASE_URL=http://127.0.0.1:7102 CRMFED_ERP_USER=erp-user CRMFED
 export CRMFED_HELPDESK_BASE_URL=http://127.0.0.1:7103 CRMFED_HELPDESK_TOKEN=helpdesk-token
 export CRMFED_COMMERCE_BASE_URL=http://127.0.0.1:7104 CRMFED_COMMERCE_TOKEN=commerce-token
 export Logging__LogLevel__Default=Warning
+export Gateway__Cache__Enabled=$([ "$CACHE" = on ] && echo true || echo false)
 (cd src/CrmFederation.Gateway/bin/Release/net10.0 && exec dotnet CrmFederation.Gateway.dll --urls "$GATEWAY_URL") >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 
@@ -44,7 +49,11 @@ done
 
 calls() { $BENCH calls $SYSTEMS; }
 
-echo "machine: $(nproc) cores; upstream latency ${LATENCY_MS} ms; $CONNECTIONS connections; $DURATION per scenario"
+if [ "$ERP_DOWN" = 1 ]; then
+  curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"down":true}' http://127.0.0.1:7102/_sim/faults
+fi
+
+echo "machine: $(nproc) cores; upstream latency ${LATENCY_MS} ms; cache $CACHE; ERP down: $ERP_DOWN; $CONNECTIONS connections; $DURATION per scenario"
 printf '%-22s %10s %10s %10s %16s\n' scenario "req/s" p50 p99 "upstream/req"
 for scenario in $SCENARIOS; do
   $BENCH bodies "$scenario" "$GATEWAY_URL" "$WORK/$scenario.lua" >/dev/null
