@@ -11,29 +11,6 @@ namespace CrmFederation.Gateway.Schema;
 /// </summary>
 public sealed class BindingCompiler
 {
-    private static readonly FrozenDictionary<string, ValueKind> ScalarKinds = new Dictionary<string, ValueKind>
-    {
-        ["ID"] = ValueKind.Text,
-        ["String"] = ValueKind.Text,
-        ["Int"] = ValueKind.Int,
-        ["Float"] = ValueKind.Float,
-        ["Boolean"] = ValueKind.Boolean,
-        ["Decimal"] = ValueKind.Decimal,
-        ["Date"] = ValueKind.Date,
-        ["DateTime"] = ValueKind.DateTime,
-    }.ToFrozenDictionary();
-
-    private static readonly FrozenDictionary<string, ValueKind> Coercions = new Dictionary<string, ValueKind>
-    {
-        ["string"] = ValueKind.Text,
-        ["int"] = ValueKind.Int,
-        ["float"] = ValueKind.Float,
-        ["boolean"] = ValueKind.Boolean,
-        ["decimal"] = ValueKind.Decimal,
-        ["date"] = ValueKind.Date,
-        ["dateTime"] = ValueKind.DateTime,
-    }.ToFrozenDictionary();
-
     private readonly SchemaModel _schema;
     private readonly IReadOnlyDictionary<string, SourceDefinition> _sources;
     private readonly EnumMaps _enumMaps;
@@ -45,6 +22,8 @@ public sealed class BindingCompiler
     private readonly HashSet<string> _inlineTypes = new(StringComparer.Ordinal);
 
     private readonly IReadOnlySet<string> _failedSources;
+    private readonly ValueConverterCompiler _converters;
+    private readonly ArgumentCompiler _arguments;
 
     private BindingCompiler(
         SchemaModel schema,
@@ -54,6 +33,8 @@ public sealed class BindingCompiler
         List<ConfigDiagnostic> diagnostics)
     {
         _failedSources = failedSources;
+        _converters = new ValueConverterCompiler(schema, enumMaps, diagnostics);
+        _arguments = new ArgumentCompiler(schema, enumMaps, diagnostics);
         _schema = schema;
         _sources = sources;
         _enumMaps = enumMaps;
@@ -81,7 +62,7 @@ public sealed class BindingCompiler
                 if (!_schema.Objects.ContainsKey(typeName))
                 {
                     _diagnostics.Add(file.Error($"$.types.{typeName}", $"Unknown type '{typeName}': the schema has no object type of that name.",
-                        Suggest(typeName, _schema.Objects.Keys)));
+                        Suggestions.For(typeName, _schema.Objects.Keys)));
                 }
                 else if (!_typeConfigs.TryAdd(typeName, (file, config)))
                 {
@@ -135,7 +116,7 @@ public sealed class BindingCompiler
             return null;
         }
 
-        WarnAboutPerRowCalls();
+        PerRowCallAnalyzer.Warn(_schema, _fetches, _typeConfigs, _diagnostics);
         return new CompiledBindings(_bindings["Query"], _bindings);
     }
 
@@ -195,7 +176,7 @@ public sealed class BindingCompiler
     {
         foreach (var name in configs.Keys.Where(n => !shape.Fields.ContainsKey(n)))
         {
-            _diagnostics.Add(file.Error($"{at}.{name}", $"Unknown field '{shape.Name}.{name}'.", Suggest(name, shape.Fields.Keys)));
+            _diagnostics.Add(file.Error($"{at}.{name}", $"Unknown field '{shape.Name}.{name}'.", Suggestions.For(name, shape.Fields.Keys)));
         }
 
         foreach (var (name, field) in shape.Fields)
@@ -320,54 +301,8 @@ public sealed class BindingCompiler
             return null;
         }
 
-        var converter = Converter(file, at, sourceName, field, config);
+        var converter = _converters.Compile(file, at, sourceName, field, config);
         return converter is null ? null : new PathFieldBinding(path, converter);
-    }
-
-    private ValueConverter? Converter(ConfigFile<BindingsFileConfig> file, string at, string sourceName, FieldShape field, FieldBindingConfig config)
-    {
-        if (_schema.Enums.ContainsKey(field.TypeName))
-        {
-            if (config.EnumMap is null)
-            {
-                _diagnostics.Add(file.Error(at, $"Field of enum type {field.TypeName} has no enumMap, so its values cannot be mapped.",
-                    "Add \"enumMap\": \"<name of a map in enumMaps>\"."));
-                return null;
-            }
-
-            var map = _enumMaps.Resolve(config.EnumMap, field.TypeName, _schema, file, at + ".enumMap", _diagnostics);
-            return map is null ? null : new ValueConverter(ValueKind.Enum, sourceName, map);
-        }
-
-        if (config.EnumMap is not null)
-        {
-            _diagnostics.Add(file.Error(at + ".enumMap", $"enumMap is set on a field of type {field.TypeName}, which is not an enum."));
-            return null;
-        }
-
-        if (!ScalarKinds.TryGetValue(field.TypeName, out var kind))
-        {
-            _diagnostics.Add(file.Error(at, $"The gateway cannot produce values of scalar type {field.TypeName}."));
-            return null;
-        }
-
-        if (config.Coerce is { } coerce)
-        {
-            if (!Coercions.TryGetValue(coerce, out var coerced))
-            {
-                _diagnostics.Add(file.Error(at + ".coerce", $"Unknown coercion '{coerce}'.", $"Use one of: {string.Join(", ", Coercions.Keys)}."));
-                return null;
-            }
-
-            if (coerced != kind)
-            {
-                _diagnostics.Add(file.Error(at + ".coerce", $"Coercion '{coerce}' does not produce a {field.TypeName}.",
-                    $"For {field.TypeName} use '{Coercions.First(c => c.Value == kind).Key}'."));
-                return null;
-            }
-        }
-
-        return new ValueConverter(kind, sourceName);
     }
 
     private FetchFieldBinding? CompileFetch(
@@ -409,7 +344,7 @@ public sealed class BindingCompiler
             return null;
         }
 
-        var compiledArguments = CompileArguments(file, at + ".arguments", field, arguments, endpoint);
+        var compiledArguments = _arguments.Compile(file, at + ".arguments", field, arguments, endpoint);
         if (compiledArguments is null)
         {
             return null;
@@ -455,7 +390,7 @@ public sealed class BindingCompiler
         {
             if (!field.Arguments.ContainsKey(argument))
             {
-                _diagnostics.Add(file.Error(at + ".argument", $"Field '{parent.Name}.{field.Name}' has no argument '{argument}'.", Suggest(argument, field.Arguments.Keys)));
+                _diagnostics.Add(file.Error(at + ".argument", $"Field '{parent.Name}.{field.Name}' has no argument '{argument}'.", Suggestions.For(argument, field.Arguments.Keys)));
                 return null;
             }
 
@@ -475,7 +410,7 @@ public sealed class BindingCompiler
 
         if (!parent.Fields.ContainsKey(via))
         {
-            _diagnostics.Add(file.Error(at + ".via", $"'{via}' is not a field of {parent.Name}.", Suggest(via, parent.Fields.Keys)));
+            _diagnostics.Add(file.Error(at + ".via", $"'{via}' is not a field of {parent.Name}.", Suggestions.For(via, parent.Fields.Keys)));
             return null;
         }
 
@@ -527,72 +462,8 @@ public sealed class BindingCompiler
             return null;
         }
 
-        var arguments = endpoint is null ? null : CompileArguments(file, at + ".arguments", field, page.Arguments, endpoint);
+        var arguments = endpoint is null ? null : _arguments.Compile(file, at + ".arguments", field, page.Arguments, endpoint);
         return endpoint is null || arguments is null ? null : new PageFieldBinding { Endpoint = endpoint, Result = result, Arguments = arguments };
-    }
-
-    private List<ArgumentBinding>? CompileArguments(
-        ConfigFile<BindingsFileConfig> file, string at, FieldShape field, IReadOnlyDictionary<string, ArgumentBindingConfig> arguments, EndpointDefinition endpoint)
-    {
-        var compiled = new List<ArgumentBinding>();
-        var ok = true;
-        foreach (var (name, argument) in arguments)
-        {
-            var argumentAt = $"{at}.{name}";
-            if (!field.Arguments.TryGetValue(name, out var shape))
-            {
-                _diagnostics.Add(file.Error(argumentAt, $"Field '{field.Name}' has no argument '{name}'.", Suggest(name, field.Arguments.Keys)));
-                ok = false;
-                continue;
-            }
-
-            var uses = new[] { argument.Parameter is not null, argument.Filter is not null, argument.Take }.Count(u => u);
-            if (uses != 1)
-            {
-                _diagnostics.Add(file.Error(argumentAt, "An argument binding needs exactly one of: parameter, filter, take."));
-                ok = false;
-                continue;
-            }
-
-            if (argument.Take && !endpoint.Many)
-            {
-                _diagnostics.Add(file.Error(argumentAt + ".take", $"\"take\" needs an endpoint answering many items per key; {endpoint.DisplayName} does not."));
-                ok = false;
-                continue;
-            }
-
-            FrozenDictionary<string, string>? toSource = null;
-            if (argument.EnumMap is { } mapName)
-            {
-                var map = _enumMaps.Resolve(mapName, shape.TypeName, _schema, file, argumentAt + ".enumMap", _diagnostics);
-                if (map is null)
-                {
-                    ok = false;
-                    continue;
-                }
-
-                toSource = map.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-            }
-            else if (_schema.Enums.ContainsKey(shape.TypeName))
-            {
-                _diagnostics.Add(file.Error(argumentAt, $"Argument '{name}' is of enum type {shape.TypeName} and needs an enumMap to reach the source."));
-                ok = false;
-                continue;
-            }
-
-            compiled.Add(new ArgumentBinding
-            {
-                ArgumentName = name,
-                Parameter = argument.Parameter,
-                Filter = argument.Filter is null ? null : JsonPath.Parse(argument.Filter),
-                Take = argument.Take,
-                ToSource = toSource,
-                Min = argument.Min,
-                Max = argument.Max,
-            });
-        }
-
-        return ok ? compiled : null;
     }
 
     private void CheckArgumentsBound(ConfigFile<BindingsFileConfig> file, string at, ObjectShape parent, FieldShape field, IReadOnlyDictionary<string, ArgumentBindingConfig> arguments)
@@ -619,7 +490,7 @@ public sealed class BindingCompiler
         {
             if (!_failedSources.Contains(sourceName))
             {
-                _diagnostics.Add(file.Error(at + ".source", $"Unknown source '{sourceName}'.", Suggest(sourceName, _sources.Keys.Concat(_failedSources))));
+                _diagnostics.Add(file.Error(at + ".source", $"Unknown source '{sourceName}'.", Suggestions.For(sourceName, _sources.Keys.Concat(_failedSources))));
             }
 
             return null;
@@ -627,83 +498,10 @@ public sealed class BindingCompiler
 
         if (!source.Endpoints.TryGetValue(endpointName, out var endpoint))
         {
-            _diagnostics.Add(file.Error(at + ".endpoint", $"Source '{sourceName}' has no endpoint '{endpointName}'.", Suggest(endpointName, source.Endpoints.Keys)));
+            _diagnostics.Add(file.Error(at + ".endpoint", $"Source '{sourceName}' has no endpoint '{endpointName}'.", Suggestions.For(endpointName, source.Endpoints.Keys)));
             return null;
         }
 
         return endpoint;
-    }
-
-    private void WarnAboutPerRowCalls()
-    {
-        foreach (var (typeName, fieldName) in PerRowReachable())
-        {
-            if (_fetches.TryGetValue((typeName, fieldName), out var fetch) && !fetch.Endpoint.IsBatched)
-            {
-                var entry = _typeConfigs[typeName];
-                _diagnostics.Add(entry.File.Warning($"$.types.{typeName}.fields.{fieldName}.fetch.endpoint",
-                    $"'{typeName}.{fieldName}' is reached through a list but {fetch.Endpoint.DisplayName} takes one key per call: one upstream call per parent row (N+1).",
-                    "Use a batch endpoint (keyParameter) if the source has one."));
-            }
-            else if (_typeConfigs.TryGetValue(typeName, out var entry) && entry.Config.Fields.TryGetValue(fieldName, out var config) && config.Page is not null)
-            {
-                _diagnostics.Add(entry.File.Warning($"$.types.{typeName}.fields.{fieldName}.page",
-                    $"'{typeName}.{fieldName}' is reached through a list and fetches a page per parent row (N+1).",
-                    "Page bindings belong on root fields."));
-            }
-        }
-    }
-
-    /// <summary>Fields of types that can appear as items of a list, i.e. whose resolvers run once per row.</summary>
-    private IEnumerable<(string Type, string Field)> PerRowReachable()
-    {
-        var inList = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<(string Type, bool InList)>([("Query", false)]);
-        var seen = new HashSet<(string, bool)>();
-        while (queue.TryDequeue(out var current))
-        {
-            if (!seen.Add(current) || !_schema.Objects.TryGetValue(current.Type, out var shape))
-            {
-                continue;
-            }
-
-            if (current.InList)
-            {
-                inList.Add(current.Type);
-            }
-
-            foreach (var field in shape.Fields.Values)
-            {
-                queue.Enqueue((field.TypeName, current.InList || field.IsList));
-            }
-        }
-
-        return inList.SelectMany(t => _schema.Objects[t].Fields.Keys.Select(f => (t, f)));
-    }
-
-    private static string Suggest(string name, IEnumerable<string> known)
-    {
-        var candidates = known.ToList();
-        var close = candidates.Where(k => k.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(k, StringComparison.OrdinalIgnoreCase)
-            || Distance(k.ToLowerInvariant(), name.ToLowerInvariant()) <= 2).ToList();
-        return close.Count > 0 ? $"Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : $"Known: {string.Join(", ", candidates.Order())}.";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var previous = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-
-        return row[b.Length];
     }
 }

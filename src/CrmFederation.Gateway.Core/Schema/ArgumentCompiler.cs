@@ -1,0 +1,74 @@
+using System.Collections.Frozen;
+using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Execution;
+using CrmFederation.Gateway.Sources;
+
+namespace CrmFederation.Gateway.Schema;
+
+/// <summary>Compiles a field's argument bindings: query parameters, local filters, per-key takes, with enum maps reversed toward the source.</summary>
+public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List<ConfigDiagnostic> diagnostics)
+{
+    public List<ArgumentBinding>? Compile(
+        ConfigFile<BindingsFileConfig> file, string at, FieldShape field, IReadOnlyDictionary<string, ArgumentBindingConfig> arguments, EndpointDefinition endpoint)
+    {
+        var compiled = new List<ArgumentBinding>();
+        var ok = true;
+        foreach (var (name, argument) in arguments)
+        {
+            var argumentAt = $"{at}.{name}";
+            if (!field.Arguments.TryGetValue(name, out var shape))
+            {
+                diagnostics.Add(file.Error(argumentAt, $"Field '{field.Name}' has no argument '{name}'.", Suggestions.For(name, field.Arguments.Keys)));
+                ok = false;
+                continue;
+            }
+
+            var uses = new[] { argument.Parameter is not null, argument.Filter is not null, argument.Take }.Count(u => u);
+            if (uses != 1)
+            {
+                diagnostics.Add(file.Error(argumentAt, "An argument binding needs exactly one of: parameter, filter, take."));
+                ok = false;
+                continue;
+            }
+
+            if (argument.Take && !endpoint.Many)
+            {
+                diagnostics.Add(file.Error(argumentAt + ".take", $"\"take\" needs an endpoint answering many items per key; {endpoint.DisplayName} does not."));
+                ok = false;
+                continue;
+            }
+
+            FrozenDictionary<string, string>? toSource = null;
+            if (argument.EnumMap is { } mapName)
+            {
+                var map = enumMaps.Resolve(mapName, shape.TypeName, schema, file, argumentAt + ".enumMap", diagnostics);
+                if (map is null)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                toSource = map.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+            }
+            else if (schema.Enums.ContainsKey(shape.TypeName))
+            {
+                diagnostics.Add(file.Error(argumentAt, $"Argument '{name}' is of enum type {shape.TypeName} and needs an enumMap to reach the source."));
+                ok = false;
+                continue;
+            }
+
+            compiled.Add(new ArgumentBinding
+            {
+                ArgumentName = name,
+                Parameter = argument.Parameter,
+                Filter = argument.Filter is null ? null : JsonPath.Parse(argument.Filter),
+                Take = argument.Take,
+                ToSource = toSource,
+                Min = argument.Min,
+                Max = argument.Max,
+            });
+        }
+
+        return ok ? compiled : null;
+    }
+}
