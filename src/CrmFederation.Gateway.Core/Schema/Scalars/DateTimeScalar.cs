@@ -1,11 +1,9 @@
 using System.Globalization;
-using GraphQL.Types;
-using GraphQLParser.AST;
 
 namespace CrmFederation.Gateway.Schema.Scalars;
 
 /// <summary>The schema's <c>DateTime</c>: an ISO 8601 instant, always written in UTC ("2024-05-01T14:15:30Z").</summary>
-public sealed class DateTimeScalar : ScalarGraphType
+public sealed class DateTimeScalar : StringLiteralScalar
 {
     private const string UtcFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
@@ -14,13 +12,6 @@ public sealed class DateTimeScalar : ScalarGraphType
         Name = "DateTime";
         Description = "An ISO 8601 instant, in UTC.";
     }
-
-    public override object? ParseLiteral(GraphQLValue value) => value switch
-    {
-        GraphQLStringValue text => ParseValue((string)text.Value),
-        GraphQLNullValue => null,
-        _ => ThrowLiteralConversionError(value),
-    };
 
     public override object? ParseValue(object? value) => value switch
     {
