@@ -12,6 +12,12 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["healthcheck", var url])
+        {
+            // For container health checks: the runtime image has no curl.
+            return await HealthProbe.RunAsync(new Uri(url));
+        }
+
         var options = CommandLine.TryParse(args, Environment.GetEnvironmentVariables(), out var error);
         if (options is null)
         {
