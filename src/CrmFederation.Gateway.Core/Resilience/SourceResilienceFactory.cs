@@ -35,7 +35,12 @@ public sealed class SourceResilienceFactory(TimeProvider time)
                 Delay = TimeSpan.FromMilliseconds(config.Retry.BaseDelayMs),
                 MaxDelay = TimeSpan.FromMilliseconds(config.Retry.MaxDelayMs),
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome) && budget.TryWithdraw()),
+                // Polly asks after the last attempt too; only a retry that will happen spends the budget.
+                ShouldHandle = args => new ValueTask<bool>(
+                    IsTransient(args.Outcome)
+                    && args.AttemptNumber < config.Retry.MaxRetries
+                    && !WaitsPastDeadline(args.Outcome, source.Timeout)
+                    && budget.TryWithdraw()),
             });
         }
 
@@ -75,6 +80,11 @@ public sealed class SourceResilienceFactory(TimeProvider time)
         builder.AddTimeout(TimeSpan.FromMilliseconds(config.AttemptTimeoutMs));
         return new SourceResilience(builder.Build(), circuit, budget, concurrency, rate);
     }
+
+    /// <summary>A Retry-After longer than the whole call may take: waiting would only turn "rate limited" into "timed out".</summary>
+    private static bool WaitsPastDeadline(Outcome<HttpResponseMessage> outcome, TimeSpan deadline) =>
+        outcome.Result?.Headers.RetryAfter is { } retryAfter
+        && (retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow)) >= deadline;
 
     /// <summary>Worth another attempt: a lost connection, an attempt timeout, 408, 429 or a 5xx.</summary>
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>

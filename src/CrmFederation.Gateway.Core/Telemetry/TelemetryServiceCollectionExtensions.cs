@@ -22,8 +22,11 @@ public static class TelemetryServiceCollectionExtensions
     {
         services.AddMetrics();
         services.AddSingleton<GatewayMetrics>();
-        services.AddLogging(logging => logging.Configure(options =>
-            options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId));
+        services.AddLogging(logging => logging
+            .Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId)
+
+            // "Request starting GET /graphql?query=…&variables=…" would log keys and values sent by GET.
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? "crmfed-gateway"))
