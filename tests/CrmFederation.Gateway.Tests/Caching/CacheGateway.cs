@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using CrmFederation.Gateway.Caching;
+using CrmFederation.Gateway.Http;
+using CrmFederation.Gateway.Tests.Http;
+using CrmFederation.Gateway.Tests.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CrmFederation.Gateway.Tests.Caching;
+
+/// <summary>
+/// One real gateway, in-process, in front of the fixture's sample systems, with its cache settings
+/// given by the test. With <see cref="CacheClock"/> the item cache (and only it) reads a fake clock,
+/// so entries age without waiting while retries, timeouts and webhooks keep real time.
+/// </summary>
+public sealed class CacheGateway : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key";
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TimeProvider? _cacheClock;
+    private readonly CapturingLoggerProvider _log = new();
+
+    public CacheGateway(IEnumerable<KeyValuePair<string, string?>> settings, TimeProvider? cacheClock)
+    {
+        // Later values win, as configuration sources do.
+        foreach (var (name, value) in settings)
+        {
+            _settings[name] = value;
+        }
+
+        _cacheClock = cacheClock;
+        Http = CreateClient();
+        Client = new GraphQLClient(Http);
+    }
+
+    public HttpClient Http { get; }
+
+    public GraphQLClient Client { get; }
+
+    /// <summary>What the gateway logged at Warning or above (it logs nowhere else), one entry a line, for assertion messages.</summary>
+    public string Log => string.Join("\n", _log.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.GetType().Name} {e.Exception?.Message}"));
+
+    public Task<HttpResponseMessage> PurgeAsync(object body, string? adminKey = AdminKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/purge") { Content = JsonContent.Create(body) };
+        if (adminKey is not null)
+        {
+            request.Headers.Add("X-Admin-Key", adminKey);
+        }
+
+        return Http.SendAsync(request);
+    }
+
+    /// <summary>Posts <paramref name="body"/> to the source's webhook, signed with <paramref name="secret"/> at <paramref name="signedAt"/> unless told otherwise.</summary>
+    public Task<HttpResponseMessage> WebhookAsync(string source, string body, string? secret, DateTimeOffset? signedAt = null, string? signature = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/" + source)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (secret is not null)
+        {
+            var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request.Headers.Add(SourceWebhook.TimestampHeader, timestamp);
+            request.Headers.Add(SourceWebhook.SignatureHeader, signature ?? SourceWebhook.Sign(secret, timestamp, Encoding.UTF8.GetBytes(body)));
+        }
+
+        return Http.SendAsync(request);
+    }
+
+    /// <summary>A random Base64 key of 32 bytes, as <c>openssl rand -base64 32</c> makes.</summary>
+    public static string NewEncryptionKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log).SetMinimumLevel(LogLevel.Warning));
+        if (_cacheClock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(provider => new SourceItemCache(
+                provider.GetRequiredService<HybridCache>(),
+                provider.GetRequiredService<CacheSettings>(),
+                clock,
+                provider.GetRequiredService<ILogger<SourceItemCache>>())));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace CrmFederation.Gateway.Tests.Caching;
+
+/// <summary>
+/// Redis is an optimisation: when it dies, is unreachable or comes back, queries keep answering from
+/// memory and the sources, without errors. Each test kills its own <c>redis-server</c>, not the
+/// collection's.
+/// </summary>
+[Collection(RedisCachingCollection.Name)]
+public sealed class RedisOutageTests(RedisCachingFixture fixture) : IAsyncLifetime
+{
+    private const int Customer360Entries = 8;
+
+    /// <summary>Only guards against a hang when the client never reconnects.</summary>
+    private static readonly TimeSpan ReconnectGuard = TimeSpan.FromSeconds(60);
+
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    // Each test kills a redis-server of its own; the gateway's warm-up makes it a running instance first.
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task RedisKilledBetweenQueries_QueriesAnswerFromMemoryAndSources_WithoutErrors()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var gateway = fixture.StartGateway([new("Gateway:Cache:RedisConnectionString", redis.ConnectionString)]);
+        await fixture.WarmUpAsync(gateway);
+        var (cached, uncached) = (fixture.Customers.FullyLinked(20), fixture.Customers.FullyLinked(21));
+        var before = await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = cached.Id });
+        await redis.WaitForKeysAsync(Customer360Entries, gateway);
+
+        await redis.KillAsync();
+        await fixture.ResetAsync();
+        var again = await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = cached.Id });
+        var callsForCached = await fixture.CallsAsync();
+        var fresh = await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = uncached.Id });
+        var callsForUncached = await fixture.CallsAsync();
+        var freshAgain = await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = uncached.Id });
+
+        // DataAsync has already asserted that no response carries errors.
+        Assert.Equal(before.GetRawText(), again.GetRawText());
+        Assert.Equal("(no calls)", callsForCached.ToString());
+        Assert.Equal(uncached.Account.Name, Billing(fresh));
+        Assert.Equal(Billing(fresh), Billing(freshAgain));
+        Assert.True(callsForUncached.Data == Customer360Entries && callsForUncached[UpstreamCalls.CrmCustomers] == 1, "Expected one call per endpoint:\n" + callsForUncached);
+    }
+
+    [Fact]
+    public async Task RedisRestartedOnTheSamePort_GatewayWritesToItAgain()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var gateway = fixture.StartGateway([new("Gateway:Cache:RedisConnectionString", redis.ConnectionString)]);
+        await fixture.WarmUpAsync(gateway);
+        const string Query = "query($id: ID!) { customer(id: $id) { id name } }";
+        await gateway.Client.DataAsync(Query, new { id = fixture.Customers.FullyLinked(22).Id });
+        await redis.WaitForKeysAsync(1, gateway);
+        await redis.KillAsync();
+        await gateway.Client.DataAsync(Query, new { id = fixture.Customers.FullyLinked(23).Id });
+
+        await redis.RestartAsync();
+
+        // The client reconnects on its own schedule; each round asks for a customer not asked before, until one reaches Redis.
+        using var guard = new CancellationTokenSource(ReconnectGuard);
+        var ids = fixture.Customers.Ids(skip: 1000, count: 1000);
+        for (var round = 0; (await redis.KeysAsync()).Count == 0; round++)
+        {
+            Assert.False(guard.IsCancellationRequested, $"Nothing was written to the restarted Redis in {ReconnectGuard}. {redis}");
+            var data = await gateway.Client.DataAsync(Query, new { id = ids[round] });
+            Assert.Equal(ids[round], data.GetProperty("customer").GetProperty("id").GetString());
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task RedisUnreachableFromTheStart_QueriesAnswerFromTheSources_WithoutErrors()
+    {
+        await using var gateway = fixture.StartGateway([new("Gateway:Cache:RedisConnectionString", $"127.0.0.1:{ClosedPort()},password=nobody")]);
+        var customer = fixture.Customers.FullyLinked(24);
+
+        var first = await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = customer.Id });
+        var callsFirst = await fixture.CallsAsync();
+        var second = await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = customer.Id });
+
+        Assert.Equal(customer.Account.Name, Billing(first));
+        Assert.Equal(Billing(first), Billing(second));
+        Assert.True(callsFirst.Data == Customer360Entries && callsFirst[UpstreamCalls.CrmCustomers] == 1, "Expected one call per endpoint:\n" + callsFirst);
+    }
+
+    /// <summary>
+    /// While Redis is down every L2 operation waits for the client's timeout, and HybridCache treats an
+    /// L1 entry as invalid while the L2 lookup of its tags is pending: a query repeated right away
+    /// calls the sources again (and each query pays the Redis timeouts, seconds per query).
+    /// </summary>
+    [Fact(Skip = "Known bug: with Redis down the L1 is bypassed for new entries and every L2 call waits for a timeout; see the caching test report. Remove Skip once fixed.")]
+    public async Task RedisDown_RepeatedQuery_AnsweredFromMemoryWithoutSourceCalls()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var gateway = fixture.StartGateway([new("Gateway:Cache:RedisConnectionString", redis.ConnectionString)]);
+        await fixture.WarmUpAsync(gateway);
+        var customer = fixture.Customers.FullyLinked(25);
+        await redis.KillAsync();
+
+        await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = customer.Id });
+        await fixture.ResetAsync();
+        await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = customer.Id });
+
+        Assert.Equal("(no calls)", (await fixture.CallsAsync()).ToString());
+    }
+
+    private static string? Billing(System.Text.Json.JsonElement data) =>
+        data.GetProperty("customer").GetProperty("billing").GetProperty("legalName").GetString();
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
