@@ -27,6 +27,6 @@ status=${PIPESTATUS[0]}
 set -e
 
 # One closing line for the whole run, summed over the test projects.
-awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { failed += $3; passed += $5; skipped += $7 }
+awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { failed += $2; passed += $4; skipped += $6 }
   END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
 exit "$status"

@@ -32,6 +32,9 @@ catch (ConfigException ex)
     return 1;
 }
 
+// And the cache's settings: Redis without a usable encryption key must not start (this throws, naming the setting).
+_ = app.Services.GetService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>();
+
 app.MapGraphQL("/graphql");
 app.MapGatewayOperations();
 await app.RunAsync();

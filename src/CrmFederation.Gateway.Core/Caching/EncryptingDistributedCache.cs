@@ -11,11 +11,10 @@ namespace CrmFederation.Gateway.Caching;
 /// miss and a skipped write instead of an error.
 /// </summary>
 public sealed partial class EncryptingDistributedCache(IDistributedCache inner, byte[] key, TimeSpan maxLifetime, ILogger<EncryptingDistributedCache> logger)
-    : IDistributedCache, IDisposable
+    : IDistributedCache
 {
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
-    private readonly AesGcm _aes = new(key, TagBytes);
 
     public byte[]? Get(string key) => Decrypt(key, Guard(() => inner.Get(key)));
 
@@ -60,14 +59,15 @@ public sealed partial class EncryptingDistributedCache(IDistributedCache inner, 
         return null;
     });
 
-    public void Dispose() => _aes.Dispose();
-
     private byte[] Encrypt(string name, byte[] plaintext)
     {
         var sealedValue = new byte[NonceBytes + TagBytes + plaintext.Length];
         var nonce = sealedValue.AsSpan(0, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
-        _aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(NonceBytes + TagBytes), sealedValue.AsSpan(NonceBytes, TagBytes), System.Text.Encoding.UTF8.GetBytes(name));
+
+        // AesGcm instances are not safe for concurrent use; one per operation is cheap next to a Redis round trip.
+        using var aes = new AesGcm(key, TagBytes);
+        aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(NonceBytes + TagBytes), sealedValue.AsSpan(NonceBytes, TagBytes), System.Text.Encoding.UTF8.GetBytes(name));
         return sealedValue;
     }
 
@@ -81,7 +81,8 @@ public sealed partial class EncryptingDistributedCache(IDistributedCache inner, 
         var plaintext = new byte[sealedValue.Length - NonceBytes - TagBytes];
         try
         {
-            _aes.Decrypt(sealedValue.AsSpan(0, NonceBytes), sealedValue.AsSpan(NonceBytes + TagBytes), sealedValue.AsSpan(NonceBytes, TagBytes), plaintext, System.Text.Encoding.UTF8.GetBytes(name));
+            using var aes = new AesGcm(key, TagBytes);
+            aes.Decrypt(sealedValue.AsSpan(0, NonceBytes), sealedValue.AsSpan(NonceBytes + TagBytes), sealedValue.AsSpan(NonceBytes, TagBytes), plaintext, System.Text.Encoding.UTF8.GetBytes(name));
             return plaintext;
         }
         catch (AuthenticationTagMismatchException)

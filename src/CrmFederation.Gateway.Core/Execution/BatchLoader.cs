@@ -290,7 +290,10 @@ public sealed class BatchLoader
     private string CacheKey(string key)
     {
         var normalized = Endpoint.KeyComparer == StringComparer.OrdinalIgnoreCase ? key.ToLowerInvariant() : key;
-        return $"crmfed:{_scope.CacheNamespace}:{Endpoint.Source.Name}:{Endpoint.Source.CredentialScope}:{Endpoint.Name}:{_parameterSignature}:{normalized}";
+
+        // Key names are not encrypted in Redis: lookup keys (e-mails, account numbers) appear only hashed.
+        var lookup = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_parameterSignature + "\n" + normalized)));
+        return $"crmfed:{_scope.CacheNamespace}:{Endpoint.Source.Name}:{Endpoint.Source.CredentialScope}:{Endpoint.Name}:{lookup}";
     }
 
     private string[] TagsFor(string key)
