@@ -28,7 +28,10 @@ public sealed class ConnectionDropper : IAsyncDisposable
 
     public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
 
-    /// <summary>Connections accepted (and dropped) so far; each is counted before it is dropped.</summary>
+    /// <summary>
+    /// Connections accepted (and dropped) so far; each is counted before it is dropped. One request may
+    /// cost several: SocketsHttpHandler retries on a new connection when the reset follows a fully sent request.
+    /// </summary>
     public int Connections => Volatile.Read(ref _connections);
 
     public async ValueTask DisposeAsync()

@@ -29,8 +29,8 @@ public sealed class RetryBudgetTests : IDisposable
     }
 
     /// <summary>
-    /// FAILS today: the retry predicate also runs after the last allowed attempt, where no retry can
-    /// follow, and still takes a token; a budget of three then buys only two retries.
+    /// Only a retry that happens spends a token: Polly also asks the retry predicate after the last
+    /// allowed attempt, where no retry can follow (a budget of three used to buy only two retries).
     /// </summary>
     [Fact]
     public async Task FetchItemsAsync_BudgetOfThree_EveryTokenBuysARetry()

@@ -1,0 +1,187 @@
+using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Execution;
+using CrmFederation.Gateway.Sources;
+using CrmFederation.Gateway.Tests.TestSupport;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace CrmFederation.Gateway.Tests.Resilience;
+
+/// <summary>
+/// Retries of one source's reads, on a frozen clock that the test moves through each backoff:
+/// transient failures are retried, the rest are not, and Retry-After is honoured.
+/// </summary>
+public sealed class RetryTests : IDisposable
+{
+    /// <summary>The longest backoff of the default config; every wait longer than this is a timeout or a Retry-After.</summary>
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(ResilienceRig.Defaults.Retry.MaxDelayMs);
+
+    private readonly ResilienceRig _rig = new();
+
+    public void Dispose() => _rig.Dispose();
+
+    [Fact]
+    public async Task FetchItemsAsync_503Then200_SucceedsOnSecondAttempt()
+    {
+        _rig.AnswerInTurn(503);
+        var client = _rig.Client(ResilienceRig.Defaults);
+
+        var fetch = _rig.FetchAsync(client);
+        var backoff = await _rig.Clock.NextTimerAsync(due => due >= TimeSpan.Zero && due <= MaxBackoff);
+        var requestsDuringBackoff = _rig.Requests;
+        _rig.Clock.Advance(backoff);
+        var items = await fetch;
+
+        Assert.Single(items);
+        Assert.Equal(1, requestsDuringBackoff);
+        Assert.Equal(2, _rig.Requests);
+        Assert.Equal([2], _rig.ReportedAttempts);
+    }
+
+    [Fact]
+    public async Task FetchItemsAsync_Always503_GivesUpAfterMaxRetries()
+    {
+        _rig.AnswerStatus(503);
+        var client = _rig.Client(ResilienceRig.Defaults);
+
+        var failure = await _rig.Clock.DriveAsync(_rig.FailureAsync(client), MaxBackoff);
+
+        Assert.Equal(SourceErrorCode.Unavailable, failure.Code);
+        Assert.Equal(503, failure.HttpStatus);
+        Assert.Equal(1 + ResilienceRig.Defaults.Retry.MaxRetries, failure.Attempts);
+        Assert.Equal("closed", failure.CircuitState);
+        Assert.Equal(1 + ResilienceRig.Defaults.Retry.MaxRetries, _rig.Requests);
+    }
+
+    [Fact]
+    public async Task FetchItemsAsync_ConnectionDropped_IsRetried()
+    {
+        await using var dropper = new ConnectionDropper();
+        var client = _rig.Client(ResilienceRig.Defaults, baseUri: dropper.Url);
+
+        var failure = await _rig.Clock.DriveAsync(_rig.FailureAsync(client), MaxBackoff);
+
+        Assert.Equal(SourceErrorCode.Unavailable, failure.Code);
+        Assert.Null(failure.HttpStatus);
+        Assert.Equal(1 + ResilienceRig.Defaults.Retry.MaxRetries, failure.Attempts);
+
+        // Not equal: SocketsHttpHandler itself retries a request on a fresh connection when the reset
+        // comes after the whole request was sent (up to three times), so connections per attempt vary.
+        Assert.True(dropper.Connections >= failure.Attempts, $"{dropper.Connections} connections for {failure.Attempts} attempts.");
+    }
+
+    [Fact]
+    public async Task FetchItemsAsync_429WithRetryAfter_WaitsAtLeastRetryAfterThenRetries()
+    {
+        // 5 s is longer than the longest backoff (2 s): the source's word wins over the backoff's cap.
+        var retryAfter = TimeSpan.FromSeconds(5);
+        _rig.AnswerInTurn(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "5"));
+        var client = _rig.Client(ResilienceRig.Defaults);
+
+        var fetch = _rig.FetchAsync(client);
+        var wait = await _rig.Clock.NextTimerAsync(due => due >= TimeSpan.Zero && due < TimeSpan.FromMilliseconds(ResilienceRig.Defaults.AttemptTimeoutMs));
+        var requestsWhileWaiting = _rig.Requests;
+        _rig.Clock.Advance(wait);
+        var items = await fetch;
+
+        Assert.True(wait >= retryAfter, $"The retry waited {wait} although the source asked for {retryAfter}.");
+        Assert.Equal(1, requestsWhileWaiting);
+        Assert.Single(items);
+        Assert.Equal(2, _rig.Requests);
+    }
+
+    /// <summary>
+    /// A Retry-After longer than the source's deadline is not waited for: sleeping would only turn
+    /// "rate limited" into "timed out" after holding the caller for the whole deadline.
+    /// </summary>
+    [Fact]
+    public async Task FetchItemsAsync_429RetryAfterBeyondDeadline_FailsRateLimitedWithoutWaiting()
+    {
+        var deadline = TimeSpan.FromSeconds(5);
+        _rig.Answer(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "120"));
+        var client = _rig.Client(new ResilienceConfig(), deadline);
+
+        var fetch = _rig.FailureAsync(client);
+        using var stopWatching = new CancellationTokenSource();
+        var sleepsPastDeadline = _rig.Clock.TimerCreated(due => due >= deadline, stopWatching.Token);
+        if (await Task.WhenAny(fetch, sleepsPastDeadline).WaitAsync(WireGate.HangGuard) == sleepsPastDeadline)
+        {
+            // The call went to sleep past its own deadline; let the deadline end it.
+            _rig.Clock.Advance(deadline);
+        }
+
+        await stopWatching.CancelAsync();
+        var failure = await fetch;
+
+        Assert.Equal(SourceErrorCode.RateLimited, failure.Code);
+        Assert.Equal(429, failure.HttpStatus);
+        Assert.Equal(1, failure.Attempts);
+        Assert.Equal(1, _rig.Requests);
+    }
+
+    /// <summary>
+    /// FAILS today: Retry-After is compared with the whole deadline, not with what is left of it. The
+    /// first 3 s wait fits in 5 s; the second does not (2 s are left), yet the retry sleeps again and
+    /// the call ends as SOURCE_TIMEOUT instead of SOURCE_RATE_LIMITED.
+    /// </summary>
+    [Fact(Skip = "Known bug: Retry-After is compared with the whole deadline, not the time left; track the call start in the resilience context and compare with the remaining time.")]
+    public async Task FetchItemsAsync_429RetryAfterBeyondRemainingDeadline_FailsRateLimitedWithoutWaiting()
+    {
+        var deadline = TimeSpan.FromSeconds(5);
+        var retryAfter = TimeSpan.FromSeconds(3);
+        _rig.Answer(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "3"));
+        var client = _rig.Client(new ResilienceConfig(), deadline);
+
+        var fetch = _rig.FailureAsync(client);
+        _rig.Clock.Advance(await _rig.Clock.NextTimerAsync(due => due == retryAfter));
+        using var stopWatching = new CancellationTokenSource();
+        var sleepsPastDeadline = _rig.Clock.TimerCreated(due => due > deadline - retryAfter, stopWatching.Token);
+        if (await Task.WhenAny(fetch, sleepsPastDeadline).WaitAsync(WireGate.HangGuard) == sleepsPastDeadline)
+        {
+            // The call went to sleep past what is left of its deadline; let the deadline end it.
+            _rig.Clock.Advance(deadline - retryAfter);
+        }
+
+        await stopWatching.CancelAsync();
+        var failure = await fetch;
+
+        Assert.Equal(SourceErrorCode.RateLimited, failure.Code);
+        Assert.Equal(429, failure.HttpStatus);
+        Assert.Equal(2, failure.Attempts);
+        Assert.Equal(2, _rig.Requests);
+    }
+
+    [Theory]
+    [InlineData(400, SourceErrorCode.Rejected)]
+    [InlineData(401, SourceErrorCode.Unauthorized)]
+    [InlineData(403, SourceErrorCode.Unauthorized)]
+    [InlineData(404, SourceErrorCode.Rejected)]
+    [InlineData(422, SourceErrorCode.Rejected)]
+    public async Task FetchItemsAsync_NonTransientStatus_IsNotRetried(int status, string code)
+    {
+        _rig.AnswerStatus(status);
+        var client = _rig.Client(ResilienceRig.Defaults);
+
+        // Driven like the retried cases, so that a wrong retry shows up in the count instead of hanging.
+        var failure = await _rig.Clock.DriveAsync(_rig.FailureAsync(client), MaxBackoff);
+
+        Assert.Equal(code, failure.Code);
+        Assert.Equal(status, failure.HttpStatus);
+        Assert.Equal(1, failure.Attempts);
+        Assert.Equal(1, _rig.Requests);
+    }
+
+    [Fact]
+    public async Task FetchItemsAsync_PerKeyEndpoint404_IsNotFoundWithoutRetry()
+    {
+        _rig.Server.Given(Request.Create().WithPath(ResilienceRig.Customers + "/C-404").UsingGet()).RespondWith(Response.Create().WithStatusCode(404));
+        var client = _rig.Client(ResilienceRig.Defaults);
+        var perKey = WireSources.Endpoint(client.Source, ResilienceRig.Customers + "/{key}");
+        using var documents = new RequestScope(new Dictionary<string, SourceClient>(), CancellationToken.None);
+
+        var items = await _rig.Clock.DriveAsync(client.FetchItemsAsync(perKey, ["C-404"], [], documents, CancellationToken.None), MaxBackoff);
+
+        Assert.Empty(items);
+        Assert.Single(_rig.Server.LogEntries);
+    }
+}
