@@ -17,8 +17,10 @@ namespace CrmFederation.Gateway.Tests.Caching;
 
 /// <summary>
 /// One real gateway, in-process, in front of the fixture's sample systems, with its cache settings
-/// given by the test. With <see cref="CacheClock"/> the item cache (and only it) reads a fake clock,
-/// so entries age without waiting while retries, timeouts and webhooks keep real time.
+/// given by the test. Given a cache clock, the item cache (and only it: <see cref="SourceItemCache"/>
+/// takes its clock as a constructor argument) reads that clock, so entries age without waiting while
+/// retries, timeouts, tokens and webhooks keep real time. Replacing the gateway's one
+/// <see cref="TimeProvider"/> instead would also stop Polly's retry delays.
 /// </summary>
 public sealed class CacheGateway : WebApplicationFactory<Program>
 {
@@ -48,21 +50,21 @@ public sealed class CacheGateway : WebApplicationFactory<Program>
     /// <summary>What the gateway logged at Warning or above (it logs nowhere else), one entry a line, for assertion messages.</summary>
     public string Log => string.Join("\n", _log.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.GetType().Name} {e.Exception?.Message}"));
 
-    public Task<HttpResponseMessage> PurgeAsync(object body, string? adminKey = AdminKey)
+    public async Task<HttpResponseMessage> PurgeAsync(object body, string? adminKey = AdminKey)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/purge") { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/purge") { Content = JsonContent.Create(body) };
         if (adminKey is not null)
         {
             request.Headers.Add("X-Admin-Key", adminKey);
         }
 
-        return Http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     /// <summary>Posts <paramref name="body"/> to the source's webhook, signed with <paramref name="secret"/> at <paramref name="signedAt"/> unless told otherwise.</summary>
-    public Task<HttpResponseMessage> WebhookAsync(string source, string body, string? secret, DateTimeOffset? signedAt = null, string? signature = null)
+    public async Task<HttpResponseMessage> WebhookAsync(string source, string body, string? secret, DateTimeOffset? signedAt = null, string? signature = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/" + source)
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/" + source)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
@@ -73,7 +75,7 @@ public sealed class CacheGateway : WebApplicationFactory<Program>
             request.Headers.Add(SourceWebhook.SignatureHeader, signature ?? SourceWebhook.Sign(secret, timestamp, Encoding.UTF8.GetBytes(body)));
         }
 
-        return Http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     /// <summary>A random Base64 key of 32 bytes, as <c>openssl rand -base64 32</c> makes.</summary>

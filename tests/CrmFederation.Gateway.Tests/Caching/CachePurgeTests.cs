@@ -113,15 +113,19 @@ public sealed class CachePurgeTests(CachingSystemsFixture fixture) : IAsyncLifet
     [InlineData("""{}""")]
     [InlineData("""{"source":"nope"}""")]
     [InlineData("""{"customerId":""}""")]
-    [InlineData("""{"customerId":"C-000001","source":"crm"}""")]
-    [InlineData("""not json""")]
+    [InlineData("""{"customerId":"{id}","source":"crm"}""")]
+    [InlineData("""{"customer":"{id}"}""")]
+    [InlineData("""not json {id}""")]
     public async Task Purge_BodyNamingNothingOrTwoThings_400AndNothingEvicted(string body)
     {
         await using var gateway = fixture.StartGateway();
         var customer = fixture.Customers.FullyLinked(14);
         await gateway.Client.DataAsync(CacheQueries.Billing, new { id = customer.Id });
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/purge") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/purge")
+        {
+            Content = new StringContent(body.Replace("{id}", customer.Id, StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add("X-Admin-Key", CacheGateway.AdminKey);
         using var response = await gateway.Http.SendAsync(request);
         await fixture.ResetAsync();

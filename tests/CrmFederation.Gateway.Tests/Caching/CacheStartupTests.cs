@@ -36,7 +36,7 @@ public sealed class CacheStartupTests(RedisCachingFixture fixture) : IAsyncLifet
         Assert.Equal(0, (await fixture.CallsAsync()).Data);
     }
 
-    /// <summary>Today the gateway starts and answers every GraphQL request with HTTP 500.</summary>
+    /// <summary>Not a gateway that starts and then answers every GraphQL request with HTTP 500.</summary>
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -97,10 +97,10 @@ public sealed class EncryptingDistributedCacheTests : IDisposable
     }
 
     /// <summary>
-    /// One <see cref="AesGcm"/> instance is shared by every request, and its instance methods are not
-    /// thread-safe: concurrent calls interleave in one OpenSSL context. Writes are dropped, reads miss
-    /// or throw past the "failures read as misses" guard, values decrypt to another value's bytes, and
-    /// values are encrypted under another call's nonce (GCM nonce reuse).
+    /// <see cref="AesGcm"/> instances are not thread-safe: one shared by every request interleaved
+    /// concurrent calls in one OpenSSL context, so writes were dropped, reads missed or threw past the
+    /// "failures read as misses" guard, values decrypted to another value's bytes, and values were
+    /// encrypted under another call's nonce (GCM nonce reuse).
     /// </summary>
     [Fact]
     public async Task ConcurrentSetAndGet_ManyRequestsAtOnce_EveryValueRoundTrips()

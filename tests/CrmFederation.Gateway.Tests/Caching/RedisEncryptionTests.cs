@@ -51,8 +51,8 @@ public sealed class RedisEncryptionTests(RedisCachingFixture fixture) : IAsyncLi
     }
 
     /// <summary>
-    /// Key names are not encrypted: the logical cache key (source, endpoint, lookup key) is used as the
-    /// Redis key, and lookup keys include e-mail addresses (commerce) and account numbers (ERP invoices).
+    /// Key names are not encrypted, and lookup keys include e-mail addresses (commerce) and account
+    /// numbers (ERP invoices): none may appear in a Redis key name.
     /// </summary>
     [Fact]
     public async Task RedisKeyNames_ContainNoCustomerDataInClear()
@@ -67,6 +67,29 @@ public sealed class RedisEncryptionTests(RedisCachingFixture fixture) : IAsyncLi
         var names = string.Join("\n", keys.Select(k => k.ToString()));
         var leaks = SecretsOf(customer).Where(secret => names.Contains(secret, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(leaks.Count == 0, $"Customer data in clear in Redis key names: {string.Join(", ", leaks)}\n{names}");
+    }
+
+    /// <summary>
+    /// Hashing lookup keys is not enough when the hash is not keyed: account numbers are six digits and
+    /// e-mail addresses come in lists, so whoever can read Redis recovers them by hashing every candidate
+    /// (under a second here). Tries the plain constructions (candidate, and parameters + newline + candidate).
+    /// </summary>
+    [Fact(Skip = "Known bug: Redis key names hash lookup keys with plain SHA-256, so they can be enumerated; see the caching test report. Remove Skip once fixed.")]
+    public async Task RedisKeyNames_LookupKeysCannotBeRecoveredByHashingCandidates()
+    {
+        await using var gateway = fixture.StartGateway();
+        await fixture.WarmUpAsync(gateway);
+        var customer = fixture.Customers.FullyLinked(17);
+        await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = customer.Id });
+        var names = string.Join("\n", await fixture.Redis.WaitForKeysAsync(Customer360Entries, gateway));
+
+        var accountNumbers = Enumerable.Range(100_000, 900_000).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var emails = fixture.Customers.Data.CommerceCustomers.Select(c => c.Email);
+        var recovered = accountNumbers.Concat(emails)
+            .Where(candidate => names.Contains(Sha256Hex(candidate), StringComparison.Ordinal) || names.Contains(Sha256Hex("\n" + candidate), StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(recovered.Count == 0, "Lookup keys recovered from Redis key names: " + string.Join(", ", recovered));
     }
 
     [Fact]
@@ -165,6 +188,8 @@ public sealed class RedisEncryptionTests(RedisCachingFixture fixture) : IAsyncLi
         Assert.Contains(ttls, ttl => ttl > TimeSpan.FromSeconds(600) && ttl <= TimeSpan.FromSeconds(660));
         Assert.Contains(ttls, ttl => ttl > TimeSpan.FromSeconds(3540) && ttl <= TimeSpan.FromSeconds(3600));
     }
+
+    private static string Sha256Hex(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private async Task<IReadOnlyList<string>> RawHexAsync(RedisKey key) =>
         (await fixture.Redis.RawValuesAsync(key)).Select(Convert.ToHexString).Order(StringComparer.Ordinal).ToList();

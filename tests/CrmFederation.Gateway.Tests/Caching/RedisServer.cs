@@ -38,8 +38,6 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>The gateway's <c>Gateway:Cache:RedisConnectionString</c> for this server.</summary>
     public string ConnectionString => $"127.0.0.1:{Port},password={Password}";
 
-    public bool IsRunning => _process is { HasExited: false };
-
     public static async Task<RedisServer> StartAsync()
     {
         var executable = FindExecutable()

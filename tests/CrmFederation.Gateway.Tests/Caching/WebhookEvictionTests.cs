@@ -207,12 +207,12 @@ public sealed class WebhookEvictionTests(CachingSystemsFixture fixture) : IAsync
         };
     }
 
-    private static Task<HttpResponseMessage> SendRawAsync(CacheGateway gateway, string body, string timestamp, string signature)
+    private static async Task<HttpResponseMessage> SendRawAsync(CacheGateway gateway, string body, string timestamp, string signature)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/erp") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/erp") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add(SourceWebhook.TimestampHeader, timestamp);
         request.Headers.Add(SourceWebhook.SignatureHeader, signature);
-        return gateway.Http.SendAsync(request);
+        return await gateway.Http.SendAsync(request);
     }
 
     private static string Seconds(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
