@@ -88,7 +88,7 @@ public sealed class BatchLoader
         activity?.SetTag("source.endpoint", Endpoint.Name);
         activity?.SetTag("source.batch.size", batch.Keys.Count);
         _scope.Metrics?.Batch(Endpoint, batch.Keys.Count);
-        var outcome = new BatchOutcome(Endpoint.KeyComparer);
+        var outcome = new BatchOutcome(Endpoint.KeyComparer, batch.Keys.Count);
         if (Endpoint.Cache is { } policy && _scope.Cache is { } cache)
         {
             await RunCachedAsync(batch.Keys, policy, cache, outcome);

@@ -36,7 +36,7 @@ public sealed class FetchFieldBinding : FieldBinding
             return ResolveArgumentKeys(context.GetArgument<object>(argument), plan, context, scope);
         }
 
-        var tag = parent.Binding.CacheTag?.For(parent.Json);
+        var tag = TagFor(parent, scope);
 
         if (Key.Via is { } via)
         {
@@ -45,32 +45,25 @@ public sealed class FetchFieldBinding : FieldBinding
                 return Empty();
             }
 
-            return new DeferredResult(async cancellationToken =>
-            {
-                IReadOnlyList<JsonElement> viaItems;
-                try
-                {
-                    viaItems = await first.GetResultAsync(cancellationToken);
-                }
-                catch (SourceException failure)
-                {
-                    return Fail(failure, context, scope);
-                }
-
-                var key = viaItems.Count == 0 ? null : SendableKey(Key.Path!.ResolveKey(viaItems[0]));
-                return key is null ? Empty() : Shape(plan.Loader.Load(key, tag), plan, context, scope);
-            });
+            return new JoinedValue(this, first, plan, context, tag);
         }
 
         var parentKey = SendableKey(Key.Path!.ResolveKey(parent.Json));
-        return parentKey is null ? Empty() : Shape(plan.Loader.Load(parentKey, tag), plan, context, scope);
+        return parentKey is null ? Empty() : new FetchedValue(this, plan.Loader.Load(parentKey, tag), plan, context);
+    }
+
+    /// <summary>The second hop of a join: the load keyed by the item joined through, if there is one.</summary>
+    internal object? SecondHop(IReadOnlyList<JsonElement> viaItems, FieldPlan plan, IResolveFieldContext context, string? tag)
+    {
+        var key = viaItems.Count == 0 ? null : SendableKey(Key.Path!.ResolveKey(viaItems[0]));
+        return key is null ? Empty() : new FetchedValue(this, plan.Loader.Load(key, tag), plan, context);
     }
 
     /// <summary>Starts (or joins) the load of this field's item for <paramref name="parent"/>, for fields that join through it.</summary>
     public KeyLoad? LoadFor(Entity parent, RequestScope scope)
     {
         var key = SendableKey(Key.Path?.ResolveKey(parent.Json));
-        return key is null ? null : scope.PlanFor(this, null).Loader.Load(key, parent.Binding.CacheTag?.For(parent.Json));
+        return key is null ? null : scope.PlanFor(this, null).Loader.Load(key, TagFor(parent, scope));
     }
 
     public FieldPlan CreatePlan(IResolveFieldContext? context, RequestScope scope)
@@ -123,7 +116,7 @@ public sealed class FetchFieldBinding : FieldBinding
         if (argument is not IEnumerable keys || argument is string)
         {
             var key = SendableKey(argument?.ToString());
-            return key is null ? Empty() : Shape(plan.Loader.Load(key, OwnTag(key)), plan, context, scope);
+            return key is null ? Empty() : new FetchedValue(this, plan.Loader.Load(key, OwnTag(key)), plan, context);
         }
 
         var loads = keys.Cast<object?>().Select(k => SendableKey(k?.ToString()) is { } key ? plan.Loader.Load(key, OwnTag(key)) : null).ToList();
@@ -134,7 +127,7 @@ public sealed class FetchFieldBinding : FieldBinding
             {
                 for (var i = 0; i < loads.Count; i++)
                 {
-                    if (loads[i] is { } load && await load.GetResultAsync(cancellationToken) is [var item, ..])
+                    if (loads[i] is { } load && await load.GetResultAsync() is [var item, ..])
                     {
                         entities[i] = new Entity(item, Result);
                     }
@@ -151,44 +144,34 @@ public sealed class FetchFieldBinding : FieldBinding
         });
     }
 
-    private DeferredResult Shape(KeyLoad load, FieldPlan plan, IResolveFieldContext context, RequestScope scope) =>
-        new(async cancellationToken =>
+    /// <summary>The field's value from the items its key matched: one entity, or the filtered and limited list.</summary>
+    internal object? Shape(IReadOnlyList<JsonElement> items, FieldPlan plan)
+    {
+        if (!IsList)
         {
-            IReadOnlyList<JsonElement> items;
-            try
-            {
-                items = await load.GetResultAsync(cancellationToken);
-            }
-            catch (SourceException failure)
-            {
-                return Fail(failure, context, scope);
-            }
+            return items.Count == 0 ? null : new Entity(items[0], Result);
+        }
 
-            if (!IsList)
+        var entities = new List<Entity>(items.Count);
+        foreach (var item in items)
+        {
+            if (plan.Filter is { } filter && !(filter.Path.ResolveKey(item) is { } value && filter.Values.Contains(value)))
             {
-                return items.Count == 0 ? null : new Entity(items[0], Result);
+                continue;
             }
 
-            var entities = new List<Entity>(items.Count);
-            foreach (var item in items)
+            if (plan.Take is { } take && entities.Count >= take)
             {
-                if (plan.Filter is { } filter && !(filter.Path.ResolveKey(item) is { } value && filter.Values.Contains(value)))
-                {
-                    continue;
-                }
-
-                if (plan.Take is { } take && entities.Count >= take)
-                {
-                    break;
-                }
-
-                entities.Add(new Entity(item, Result));
+                break;
             }
 
-            return entities;
-        });
+            entities.Add(new Entity(item, Result));
+        }
 
-    private object? Fail(SourceException failure, IResolveFieldContext context, RequestScope scope)
+        return entities;
+    }
+
+    internal object? Fail(SourceException failure, IResolveFieldContext context, RequestScope scope)
     {
         if (!IsNonNullList)
         {
@@ -221,6 +204,10 @@ public sealed class FetchFieldBinding : FieldBinding
     /// <summary>A root lookup of a tagged type by the tag's own path (customer by id) is tagged with its key.</summary>
     private string? OwnTag(string key) =>
         Result.CacheTag is { } tag && Endpoint.MatchOn?.Text == tag.Path.Text ? $"{tag.Name}:{key}" : null;
+
+    /// <summary>Cache tags label cache entries for purging; without a cache they would only cost a string per row.</summary>
+    private string? TagFor(Entity parent, RequestScope scope) =>
+        Endpoint.Cache is not null && scope.Cache is not null ? parent.Binding.CacheTag?.For(parent.Json) : null;
 
     private object? Empty() => IsList ? Array.Empty<Entity>() : null;
 }

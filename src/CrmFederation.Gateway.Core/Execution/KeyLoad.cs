@@ -1,17 +1,27 @@
 using System.Text.Json;
-using GraphQL.DataLoader;
 
 namespace CrmFederation.Gateway.Execution;
 
 /// <summary>The pending answer for one key: the items that matched it, empty when the source omitted it.</summary>
-public sealed class KeyLoad(BatchLoader.Batch batch, string key) : IDataLoaderResult<IReadOnlyList<JsonElement>>
+public sealed class KeyLoad(BatchLoader.Batch batch, string key)
 {
-    public async Task<IReadOnlyList<JsonElement>> GetResultAsync(CancellationToken cancellationToken = default)
+    public string Key { get; } = key;
+
+    /// <summary>
+    /// Sends the key's batch if nobody has yet. Cancellation is the batch's own (the request's token),
+    /// so a waiting key needs no registration of its own.
+    /// </summary>
+    public Task<BatchOutcome> Dispatch() => batch.Dispatch();
+
+    /// <summary>The key's items; synchronous once the batch has answered.</summary>
+    public ValueTask<IReadOnlyList<JsonElement>> GetResultAsync()
     {
-        var outcome = await batch.Dispatch().WaitAsync(cancellationToken);
-        return outcome.For(key);
+        var completion = Dispatch();
+        return completion.IsCompletedSuccessfully && completion.Result.TryGet(Key, out var items)
+            ? new ValueTask<IReadOnlyList<JsonElement>>(items)
+            : AwaitAsync(completion);
     }
 
-    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-        await GetResultAsync(cancellationToken);
+    private async ValueTask<IReadOnlyList<JsonElement>> AwaitAsync(Task<BatchOutcome> completion) =>
+        (await completion).For(Key);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using CrmFederation.Gateway.Sources;
 
@@ -25,7 +26,8 @@ public sealed class ValueConverter(ValueKind kind, string sourceName, FrozenDict
         {
             ValueKind.Text => value.ValueKind switch
             {
-                JsonValueKind.String => value.GetString(),
+                // Passed through as it came; SourceStringScalar and SourceIdScalar write it without a .NET string.
+                JsonValueKind.String => value,
                 JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
                 _ => null,
             },
@@ -54,8 +56,20 @@ public sealed class ValueConverter(ValueKind kind, string sourceName, FrozenDict
     private static object? ParseDouble(JsonElement value) =>
         value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 
-    private static object? ParseDecimal(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+    /// <summary>Money strings ("99.00") are parsed from the source's UTF-8 as they are, unless escaped.</summary>
+    private static object? ParseDecimal(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(value)[1..^1];
+        var parsed = raw.IndexOf((byte)'\\') < 0
+            ? decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
+            : decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out d);
+        return parsed ? d : null;
+    }
 
     private static object? ParseDateFromTimestamp(JsonElement value) =>
         value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)

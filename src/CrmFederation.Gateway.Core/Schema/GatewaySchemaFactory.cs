@@ -24,6 +24,8 @@ public static class GatewaySchemaFactory
                 }
             }
         });
+        schema.RegisterType(new SourceStringScalar());
+        schema.RegisterType(new SourceIdScalar());
         schema.RegisterType(new DecimalScalar());
         schema.RegisterType(new DateTimeScalar());
         schema.RegisterType(new DateScalar());

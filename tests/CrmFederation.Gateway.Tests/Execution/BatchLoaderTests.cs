@@ -42,7 +42,7 @@ public sealed class BatchLoaderTests : IDisposable
         var keys = Enumerable.Range(1, 120).Select(i => $"C-{i:D6}").ToList();
 
         var loads = keys.Select(key => loader.Load(key)).ToList();
-        var results = Task.WhenAll(loads.Select(load => load.GetResultAsync()));
+        var results = Task.WhenAll(loads.Select(load => load.GetResultAsync().AsTask()));
         await gate.Arrived; // all three chunks are at the source together, none answered yet
         gate.Open();
         var answers = await results;
@@ -175,7 +175,7 @@ public sealed class BatchLoaderTests : IDisposable
 
         foreach (var load in loads)
         {
-            var failure = await Assert.ThrowsAsync<SourceException>(() => load.GetResultAsync());
+            var failure = await Assert.ThrowsAsync<SourceException>(() => load.GetResultAsync().AsTask());
             Assert.Equal(SourceErrorCode.Unavailable, failure.Code);
             Assert.Equal(503, failure.HttpStatus);
         }
@@ -190,7 +190,7 @@ public sealed class BatchLoaderTests : IDisposable
         var loader = _scope.LoaderFor(WireSources.CustomersById(_source), []);
         var failed = loader.Load("C-1");
         loader.Load("C-2");
-        await Assert.ThrowsAsync<SourceException>(() => failed.GetResultAsync());
+        await Assert.ThrowsAsync<SourceException>(() => failed.GetResultAsync().AsTask());
 
         _server.ResetMappings();
         AnswerCustomers();
@@ -210,8 +210,8 @@ public sealed class BatchLoaderTests : IDisposable
         _server.Given(Request.Create().WithPath(Customers).UsingGet()).RespondWith(gate.Hold(request => CustomersFor(request)));
         var loader = _scope.LoaderFor(WireSources.CustomersById(_source), []);
 
-        var first = loader.Load("C-1").GetResultAsync();
-        var second = loader.Load("C-2").GetResultAsync();
+        var first = loader.Load("C-1").GetResultAsync().AsTask();
+        var second = loader.Load("C-2").GetResultAsync().AsTask();
         await gate.Arrived;
         gate.Open();
         await Task.WhenAll(first, second);
@@ -241,7 +241,7 @@ public sealed class BatchLoaderTests : IDisposable
     {
         using var gate = new WireGate();
         _server.Given(Request.Create().WithPath(Customers).UsingGet()).RespondWith(gate.Hold(request => CustomersFor(request)));
-        var result = _scope.LoaderFor(WireSources.CustomersById(_source), []).Load("C-1").GetResultAsync();
+        var result = _scope.LoaderFor(WireSources.CustomersById(_source), []).Load("C-1").GetResultAsync().AsTask();
         await gate.Arrived;
 
         await _requestAborted.CancelAsync();

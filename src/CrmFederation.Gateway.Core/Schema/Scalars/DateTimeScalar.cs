@@ -5,8 +5,6 @@ namespace CrmFederation.Gateway.Schema.Scalars;
 /// <summary>The schema's <c>DateTime</c>: an ISO 8601 instant, always written in UTC ("2024-05-01T14:15:30Z").</summary>
 public sealed class DateTimeScalar : StringLiteralScalar
 {
-    private const string UtcFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
-
     public DateTimeScalar()
     {
         Name = "DateTime";
@@ -24,7 +22,8 @@ public sealed class DateTimeScalar : StringLiteralScalar
     public override object? Serialize(object? value) => value switch
     {
         null => null,
-        DateTimeOffset instant => instant.UtcDateTime.ToString(UtcFormat, CultureInfo.InvariantCulture),
+        // A UTC DateTime is written by System.Text.Json in this same ISO 8601 form, without a string in between.
+        DateTimeOffset instant => instant.UtcDateTime,
         _ => Serialize(ParseValue(value)),
     };
 }
