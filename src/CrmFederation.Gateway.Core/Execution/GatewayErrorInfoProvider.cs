@@ -23,9 +23,10 @@ public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfo
             extensions["httpStatus"] = status;
         }
 
-        if (sourceError.Attempts > 0)
+        // 0 is news too: the circuit or a limit refused the call, so the source never saw it.
+        if (sourceError.Attempts is { } attempts)
         {
-            extensions["attempts"] = sourceError.Attempts;
+            extensions["attempts"] = attempts;
         }
 
         if (sourceError.CircuitState is { } circuit)

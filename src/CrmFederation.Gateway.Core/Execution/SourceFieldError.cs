@@ -16,7 +16,8 @@ public sealed class SourceFieldError : ExecutionError
         CircuitState = failure.CircuitState;
     }
 
-    public int Attempts { get; }
+    /// <summary>Null when the failure is not the outcome of a call; 0 when the call was refused before any attempt.</summary>
+    public int? Attempts { get; }
 
     public string? CircuitState { get; }
 

@@ -22,7 +22,7 @@ public sealed class SourceResilience(
     /// <summary>Free slots of the concurrency limit right now.</summary>
     public long ConcurrencyHeadroom => concurrency.GetStatistics()?.CurrentAvailablePermits ?? 0;
 
-    /// <summary>Calls the outbound rate limit still allows in the current second; null when unlimited.</summary>
+    /// <summary>Calls the outbound rate limit would let through at once right now; null when unlimited.</summary>
     public long? RateHeadroom => rate?.GetStatistics()?.CurrentAvailablePermits;
 
     /// <summary>The breaker's state in the lower-case words error extensions and the status page use.</summary>

@@ -21,9 +21,10 @@ public sealed class SourceResilienceFactory(TimeProvider time)
     {
         var config = source.Resilience;
         var budget = new RetryBudget(config.Retry, time);
+        var deadline = new CallDeadline(source.Timeout, time);
         var circuit = new CircuitBreakerStateProvider();
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = source.Name, TimeProvider = time }
-            .AddTimeout(source.Timeout);
+            .AddTimeout(deadline.Timeout);
 
         if (config.Retry.MaxRetries > 0)
         {
@@ -34,12 +35,16 @@ public sealed class SourceResilienceFactory(TimeProvider time)
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(config.Retry.BaseDelayMs),
                 MaxDelay = TimeSpan.FromMilliseconds(config.Retry.MaxDelayMs),
-                ShouldRetryAfterHeader = true,
+
+                // Replaced by the generator below: the built-in one reads a Retry-After date on the system clock.
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result, time)),
+
                 // Polly asks after the last attempt too; only a retry that will happen spends the budget.
                 ShouldHandle = args => new ValueTask<bool>(
                     IsTransient(args.Outcome)
                     && args.AttemptNumber < config.Retry.MaxRetries
-                    && !WaitsPastDeadline(args.Outcome, source.Timeout)
+                    && !WaitsPastDeadline(args.Outcome, deadline.Remaining(args.Context))
                     && budget.TryWithdraw()),
             });
         }
@@ -62,18 +67,10 @@ public sealed class SourceResilienceFactory(TimeProvider time)
         });
         builder.AddRateLimiter(concurrency);
 
-        TokenBucketRateLimiter? rate = null;
+        OutboundRateLimiter? rate = null;
         if (config.RateLimitPerSecond > 0)
         {
-            rate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = config.RateLimitPerSecond,
-                TokensPerPeriod = config.RateLimitPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = config.QueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
+            rate = new OutboundRateLimiter(config.RateLimitPerSecond, config.QueueLimit, time);
             builder.AddRateLimiter(rate);
         }
 
@@ -81,17 +78,23 @@ public sealed class SourceResilienceFactory(TimeProvider time)
         return new SourceResilience(builder.Build(), circuit, budget, concurrency, rate);
     }
 
-    /// <summary>A Retry-After longer than the whole call may take: waiting would only turn "rate limited" into "timed out".</summary>
-    private static bool WaitsPastDeadline(Outcome<HttpResponseMessage> outcome, TimeSpan deadline) =>
-        outcome.Result?.Headers.RetryAfter is { } retryAfter
-        && (retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow)) >= deadline;
+    /// <summary>A Retry-After longer than what is left of the call's deadline: waiting would only turn "rate limited" into "timed out".</summary>
+    private bool WaitsPastDeadline(Outcome<HttpResponseMessage> outcome, TimeSpan remaining) =>
+        RetryAfter.Of(outcome.Result, time) is { } wait && wait >= remaining;
 
-    /// <summary>Worth another attempt: a lost connection, an attempt timeout, 408, 429 or a 5xx.</summary>
+    /// <summary>
+    /// Worth another attempt: a refused or lost connection, an attempt timeout, 408, 429 or a 5xx. The one
+    /// request in the pipeline that is not a read, the OAuth2 token POST, reports its failures as
+    /// <see cref="SourceException"/>, which is never transient here, so it is not sent again.
+    /// </summary>
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is TimeoutRejectedException || HttpClientResiliencePredicates.IsTransient(outcome);
+        outcome.Exception is TimeoutRejectedException
+        || (outcome.Exception is { } exception && TransportFailure.Is(exception))
+        || HttpClientResiliencePredicates.IsTransient(outcome);
 
     /// <summary>Counts against the breaker: the source is failing (429 is the source protecting itself, not failing).</summary>
     private static bool IsFailure(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is TimeoutRejectedException or HttpRequestException
+        outcome.Exception is TimeoutRejectedException
+        || (outcome.Exception is { } exception && TransportFailure.Is(exception))
         || (outcome.Result is { } response && ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout));
 }

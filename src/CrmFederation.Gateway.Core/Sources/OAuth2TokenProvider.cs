@@ -43,7 +43,7 @@ public sealed class OAuth2TokenProvider(
         await Task.Yield();
         try
         {
-            var fresh = await RequestTokenAsync(CancellationToken.None);
+            var fresh = await RequestTokenAsync();
             lock (_gate)
             {
                 _current = fresh;
@@ -60,7 +60,31 @@ public sealed class OAuth2TokenProvider(
         }
     }
 
-    private async Task<(string Token, DateTimeOffset RefreshAt)> RequestTokenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The token POST, with every way it can fail as a <see cref="SourceException"/>. It runs inside an
+    /// attempt of the source's read pipeline, which retries a lost connection as a transient read; a
+    /// SourceException is never retried there, so the POST is not sent again blindly.
+    /// </summary>
+    private async Task<(string Token, DateTimeOffset RefreshAt)> RequestTokenAsync()
+    {
+        using var timeout = new CancellationTokenSource(TokenRequestTimeout, time);
+        try
+        {
+            return await ExchangeAsync(timeout.Token);
+        }
+        catch (Exception ex) when (TransportFailure.Is(ex))
+        {
+            throw new SourceException(sourceName, SourceErrorCode.Unavailable,
+                $"The token endpoint of source '{sourceName}' cannot be reached.", null, ex);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            throw new SourceException(sourceName, SourceErrorCode.Timeout,
+                $"The token endpoint of source '{sourceName}' did not answer in time.", null, ex);
+        }
+    }
+
+    private async Task<(string Token, DateTimeOffset RefreshAt)> ExchangeAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, credentials.TokenUri)
         {
@@ -72,9 +96,6 @@ public sealed class OAuth2TokenProvider(
             ]),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var timeout = new CancellationTokenSource(TokenRequestTimeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        cancellationToken = linked.Token;
         using var response = await tokenClient.SendAsync(request, cancellationToken);
         var status = (int)response.StatusCode;
         if (status is >= 400 and < 500 and not 408 and not 429)

@@ -1,6 +1,7 @@
-using System.Net;
-using System.Text.Json;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
 using CrmFederation.Gateway.Resilience;
 using CrmFederation.Gateway.Telemetry;
 using Polly;
@@ -15,13 +16,18 @@ namespace CrmFederation.Gateway.Sources;
 /// every failure into a <see cref="SourceException"/> that names the source, the attempts made and
 /// the circuit's state.
 /// </summary>
-public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker http, SourceResilience resilience, GatewayMetrics? metrics = null)
+public sealed class SourceClient(
+    SourceDefinition source,
+    HttpMessageInvoker http,
+    SourceResilience resilience,
+    TimeProvider time,
+    GatewayMetrics? metrics = null)
 {
     public SourceDefinition Source { get; } = source;
 
     public SourceResilience Resilience { get; } = resilience;
 
-    public SourceStatistics Statistics { get; } = new(TimeProvider.System);
+    public SourceStatistics Statistics { get; } = new(time);
 
     /// <summary>Fetches the items answering <paramref name="keys"/> (all pages of them).</summary>
     public async Task<List<JsonElement>> FetchItemsAsync(
@@ -80,7 +86,7 @@ public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker htt
     {
         using var activity = GatewayActivitySource.Source.StartActivity("source.call " + Source.Name);
         activity?.SetTag("source.name", Source.Name);
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         HttpResponseMessage? response = null;
         string? errorCode = null;
@@ -108,7 +114,7 @@ public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker htt
 
             if (!response.IsSuccessStatusCode)
             {
-                throw Failure(SourceException.FromStatus(Source.Name, (int)response.StatusCode), context);
+                throw SourceException.FromStatus(Source.Name, (int)response.StatusCode);
             }
 
             // The pipeline's deadline ends when the headers arrive; the body gets the same deadline of its own.
@@ -125,8 +131,10 @@ public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker htt
         }
         catch (SourceException ex)
         {
-            errorCode = ex.Code;
-            throw;
+            // Raised by the status check above or inside the pipeline (the OAuth2 token request).
+            var failure = Failure(ex, context);
+            errorCode = failure.Code;
+            throw failure;
         }
         catch (Exception ex)
         {
@@ -137,7 +145,7 @@ public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker htt
         finally
         {
             var attempts = context.Properties.GetValue(SourceResilience.Attempts, 0);
-            var elapsed = Stopwatch.GetElapsedTime(started);
+            var elapsed = time.GetElapsedTime(started);
             metrics?.Call(Source, elapsed, attempts, errorCode);
             Statistics.RecordCall(elapsed, errorCode is not null);
             if (activity is not null)
@@ -167,15 +175,12 @@ public sealed class SourceClient(SourceDefinition source, HttpMessageInvoker htt
             $"The gateway's outbound rate or concurrency limit for source '{Source.Name}' is exhausted.", null, ex),
         JsonException => new SourceException(Source.Name, SourceErrorCode.BadResponse, $"Source '{Source.Name}' answered with malformed JSON.", null, ex),
         HttpRequestException http => new SourceException(Source.Name, SourceErrorCode.Unavailable, $"Source '{Source.Name}' cannot be reached.", (int?)http.StatusCode, ex),
+        IOException or SocketException => new SourceException(Source.Name, SourceErrorCode.Unavailable, $"Source '{Source.Name}' cannot be reached.", null, ex),
         _ => new SourceException(Source.Name, SourceErrorCode.Unavailable, $"Source '{Source.Name}' failed unexpectedly.", null, ex),
     };
 
-    private SourceException Failure(SourceException failure, ResilienceContext context)
-    {
-        failure.Attempts = context.Properties.GetValue(SourceResilience.Attempts, 0);
-        failure.CircuitState = Resilience.CircuitState;
-        return failure;
-    }
+    private SourceException Failure(SourceException failure, ResilienceContext context) =>
+        failure.OfCall(context.Properties.GetValue(SourceResilience.Attempts, 0), Resilience.CircuitState);
 
     private void AddItems(EndpointDefinition endpoint, JsonElement body, List<JsonElement> items)
     {

@@ -23,6 +23,6 @@ public sealed class SourceClientFactory(UpstreamConnectionPool pool, Resilience.
             SourceAuthentication.None => pool.Handler,
             var other => new StaticCredentialsHandler(other) { InnerHandler = pool.Handler },
         };
-        return new SourceClient(source, new HttpMessageInvoker(pipeline, disposeHandler: false), resilience.Create(source), metrics);
+        return new SourceClient(source, new HttpMessageInvoker(pipeline, disposeHandler: false), resilience.Create(source), time, metrics);
     }
 }

@@ -20,10 +20,20 @@ public sealed class SourceException : Exception
 
     public int? HttpStatus { get; }
 
-    /// <summary>Attempts made, retries included; 0 when the circuit or a limit refused the call.</summary>
-    public int Attempts { get; set; }
+    /// <summary>
+    /// Attempts made, retries included; 0 when the circuit or a limit refused the call; null when the
+    /// failure is not the outcome of a call (a value the source sent could not be converted).
+    /// </summary>
+    public int? Attempts { get; private init; }
 
-    public string? CircuitState { get; set; }
+    public string? CircuitState { get; private init; }
+
+    /// <summary>
+    /// This failure as the outcome of one call. A copy rather than a change: one failure can end several
+    /// calls (every caller waiting on a shared token request gets the same exception), each with its own attempts.
+    /// </summary>
+    public SourceException OfCall(int attempts, string circuitState) =>
+        new(Source, Code, Message, HttpStatus, InnerException) { Attempts = attempts, CircuitState = circuitState };
 
     public static SourceException FromStatus(string source, int status) => status switch
     {

@@ -11,7 +11,8 @@ namespace CrmFederation.Gateway.Tests.Resilience;
 /// <remarks>
 /// It waits for the request's first bytes on purpose: a reset right after the handshake can surface
 /// from SocketsHttpHandler as a bare <see cref="SocketException"/> (107, read while it takes the
-/// connection's remote end point), which the gateway does not treat as transient.
+/// connection's remote end point) instead of an HttpRequestException; <see cref="FailingTransport"/>
+/// plays that case deterministically.
 /// </remarks>
 public sealed class ConnectionDropper : IAsyncDisposable
 {

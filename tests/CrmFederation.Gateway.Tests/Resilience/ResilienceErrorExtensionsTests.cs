@@ -32,7 +32,7 @@ public sealed class ResilienceErrorExtensionsTests : IDisposable
     }
 
     [Fact]
-    public async Task GetInfo_RefusedByOpenCircuit_CarriesOpenCircuitWithoutStatus()
+    public async Task GetInfo_RefusedByOpenCircuit_SaysZeroAttemptsAndOpenCircuitWithoutStatus()
     {
         _rig.AnswerStatus(503);
         var client = _rig.Client(ResilienceRig.Defaults with
@@ -47,8 +47,22 @@ public sealed class ResilienceErrorExtensionsTests : IDisposable
         var extensions = _errors.GetInfo(new SourceFieldError(refused)).Extensions!;
 
         Assert.Equal(SourceErrorCode.Unavailable, extensions["code"]);
+        Assert.Equal(0, extensions["attempts"]);
         Assert.Equal("open", extensions["circuit"]);
         Assert.False(extensions.ContainsKey("httpStatus"));
         Assert.Equal(2, _rig.Requests);
+    }
+
+    /// <summary>A failure that is no call's outcome (a value the source sent could not be converted) claims no attempts.</summary>
+    [Fact]
+    public void GetInfo_FailureOutsideACall_HasNoAttemptsOrCircuit()
+    {
+        var failure = new SourceException(_rig.SourceName, SourceErrorCode.BadResponse, "The source sent a date that is not one.");
+
+        var extensions = _errors.GetInfo(new SourceFieldError(failure)).Extensions!;
+
+        Assert.Equal(SourceErrorCode.BadResponse, extensions["code"]);
+        Assert.False(extensions.ContainsKey("attempts"));
+        Assert.False(extensions.ContainsKey("circuit"));
     }
 }

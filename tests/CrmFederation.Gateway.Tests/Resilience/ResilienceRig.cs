@@ -83,17 +83,20 @@ public sealed class ResilienceRig : IDisposable
     }
 
     /// <summary>A client of this rig's source, calling WireMock unless <paramref name="baseUri"/> names another server.</summary>
-    public SourceClient Client(ResilienceConfig resilience, TimeSpan? deadline = null, SourceAuthentication? authentication = null, Uri? baseUri = null)
+    public SourceClient Client(ResilienceConfig resilience, TimeSpan? deadline = null, SourceAuthentication? authentication = null, Uri? baseUri = null) =>
+        new SourceClientFactory(_pool, new SourceResilienceFactory(Clock), Clock).Create(Source(resilience, deadline, authentication, baseUri));
+
+    /// <summary>
+    /// A client of this rig's source whose every request, the OAuth2 token POST included, goes to
+    /// <paramref name="transport"/> instead of a server; the auth handler is put on top as the factory does.
+    /// </summary>
+    public SourceClient Client(ResilienceConfig resilience, HttpMessageHandler transport, SourceAuthentication? authentication = null)
     {
-        var source = new SourceDefinition
-        {
-            Name = SourceName,
-            BaseUri = baseUri ?? new Uri(Server.Url!),
-            Authentication = authentication ?? new SourceAuthentication.None(),
-            Timeout = deadline ?? Deadline,
-            Resilience = resilience,
-        };
-        return new SourceClientFactory(_pool, new SourceResilienceFactory(Clock), Clock).Create(source);
+        var source = Source(resilience, null, authentication, null);
+        HttpMessageHandler handler = source.Authentication is SourceAuthentication.OAuth2ClientCredentials oauth
+            ? new OAuth2Handler(new OAuth2TokenProvider(source.Name, oauth, new HttpMessageInvoker(transport, disposeHandler: false), Clock)) { InnerHandler = transport }
+            : transport;
+        return new SourceClient(source, new HttpMessageInvoker(handler, disposeHandler: false), new SourceResilienceFactory(Clock).Create(source), Clock);
     }
 
     /// <summary>OAuth2 client credentials against this rig's own token endpoint.</summary>
@@ -143,4 +146,13 @@ public sealed class ResilienceRig : IDisposable
         Server.Stop();
         _pool.Dispose();
     }
+
+    private SourceDefinition Source(ResilienceConfig resilience, TimeSpan? deadline, SourceAuthentication? authentication, Uri? baseUri) => new()
+    {
+        Name = SourceName,
+        BaseUri = baseUri ?? new Uri(Server.Url!),
+        Authentication = authentication ?? new SourceAuthentication.None(),
+        Timeout = deadline ?? Deadline,
+        Resilience = resilience,
+    };
 }

@@ -38,7 +38,7 @@ public sealed class RetryBudgetTests : IDisposable
         const int calls = 4;
         var client = _rig.Client(Budget(maxRetries: 1, ratio: 0, minimumPerSecond: 3));
 
-        var attempts = new List<int>();
+        var attempts = new List<int?>();
         for (var call = 0; call < calls; call++)
         {
             attempts.Add((await _rig.FailureAsync(client)).Attempts);
@@ -71,7 +71,7 @@ public sealed class RetryBudgetTests : IDisposable
         const int calls = 10;
         var client = _rig.Client(Budget(maxRetries: 1, ratio: 0.25, minimumPerSecond: 0));
 
-        var attempts = new List<int>();
+        var attempts = new List<int?>();
         for (var call = 0; call < calls; call++)
         {
             attempts.Add((await _rig.FailureAsync(client)).Attempts);

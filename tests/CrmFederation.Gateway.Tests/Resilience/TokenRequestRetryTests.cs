@@ -38,11 +38,10 @@ public sealed class TokenRequestRetryTests : IDisposable
     }
 
     /// <summary>
-    /// FAILS today: the token provider's <see cref="SourceException"/> passes through the pipeline and
-    /// SourceClient rethrows it as is, so it lacks the attempts and circuit state that every other
-    /// source failure carries (and the GraphQL error lacks <c>attempts</c> and <c>circuit</c>).
+    /// The token provider's <see cref="SourceException"/> comes out of the pipeline carrying the attempts
+    /// and circuit state that every other source failure carries (so the GraphQL error has them too).
     /// </summary>
-    [Fact(Skip = "Known bug: token-endpoint failures are rethrown without attempts and circuit; call Failure(ex, context) for SourceExceptions raised inside the pipeline.")]
+    [Fact]
     public async Task FetchItemsAsync_TokenEndpointFails_FailureCarriesAttemptsAndCircuit()
     {
         TokenEndpointAnswers503Once();
@@ -56,11 +55,10 @@ public sealed class TokenRequestRetryTests : IDisposable
     }
 
     /// <summary>
-    /// FAILS today: a token endpoint that drops the connection raises <see cref="HttpRequestException"/>
-    /// inside the pipeline attempt, which the read pipeline treats as transient, so the token POST is
-    /// sent again on every retry (three POSTs with the default two retries).
+    /// A token endpoint that drops the connection fails inside the pipeline attempt; the read pipeline
+    /// retries a dropped connection of a read, but must not send the token POST again on every retry.
     /// </summary>
-    [Fact(Skip = "Known bug: the token POST runs inside the pipeline, so a dropped connection retries it; OAuth2TokenProvider should turn HttpRequestException into a SourceException.")]
+    [Fact]
     public async Task FetchItemsAsync_TokenEndpointDropsConnection_TokenPostIsNotRetried()
     {
         await using var tokenEndpoint = new ConnectionDropper();
@@ -71,6 +69,25 @@ public sealed class TokenRequestRetryTests : IDisposable
         Assert.Equal(SourceErrorCode.Unavailable, failure.Code);
         Assert.Equal(0, _rig.Requests);
         Assert.True(failure.Attempts == 1, $"The token POST was sent in {failure.Attempts} pipeline attempts ({tokenEndpoint.Connections} connections).");
+    }
+
+    /// <summary>However the token POST's connection fails, wrapped in HttpRequestException or bare, it is sent once.</summary>
+    [Theory]
+    [InlineData("refused")]
+    [InlineData("reset")]
+    [InlineData("bare socket reset")]
+    [InlineData("bare io reset")]
+    public async Task FetchItemsAsync_TokenPostConnectionFails_TokenPostIsNotRetried(string kind)
+    {
+        using var transport = new FailingTransport(() => FailingTransport.Failure(kind));
+        var client = _rig.Client(ResilienceRig.Defaults, transport, _rig.OAuth2());
+
+        var failure = await _rig.Clock.DriveAsync(_rig.FailureAsync(client), MaxBackoff);
+
+        Assert.Equal(SourceErrorCode.Unavailable, failure.Code);
+        Assert.Equal(1, failure.Attempts);
+        Assert.Equal(1, transport.Posts);
+        Assert.Equal(0, transport.Gets);
     }
 
     private void TokenEndpointAnswers503Once()
