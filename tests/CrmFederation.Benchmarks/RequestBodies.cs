@@ -19,6 +19,15 @@ public static class RequestBodies
         }
 
         using var http = new HttpClient { BaseAddress = new Uri(gateway), Timeout = TimeSpan.FromMinutes(2) };
+        var bodies = await ForAsync(http, scenario);
+        await File.WriteAllTextAsync(output, LuaScript(bodies));
+        Console.WriteLine($"{output}: {scenario}, {bodies.Count} distinct requests");
+        return 0;
+    }
+
+    /// <summary>One request body per page (or per customer for customer-by-id), learned through the gateway at <paramref name="http"/>.</summary>
+    public static async Task<List<string>> ForAsync(HttpClient http, string scenario)
+    {
         var pageSize = scenario == "customer-by-id" ? 100 : scenario == "customer360-first10" ? 10 : 50;
         var (cursors, ids) = await WalkAsync(http, pageSize);
         var bodies = scenario switch
@@ -26,9 +35,7 @@ public static class RequestBodies
             "customer-by-id" => ids.Select(id => Body(Queries.CustomerById, new Dictionary<string, object?> { ["id"] = id })),
             _ => cursors.Select(after => Body(Queries.Customer360, new Dictionary<string, object?> { ["first"] = pageSize, ["after"] = after })),
         };
-        await File.WriteAllTextAsync(output, LuaScript(bodies.ToList()));
-        Console.WriteLine($"{output}: {scenario}, {(scenario == "customer-by-id" ? ids.Count : cursors.Count)} distinct requests");
-        return 0;
+        return bodies.ToList();
     }
 
     private static async Task<(List<string?> Cursors, List<string> Ids)> WalkAsync(HttpClient http, int pageSize)

@@ -127,7 +127,10 @@ public sealed class BatchLoader
 
     private async Task FetchAsync(IReadOnlyList<string> keys, Dictionary<string, List<JsonElement>> into)
     {
-        var chunks = keys.Chunk(Endpoint.MaxBatchSize)
+        // Keys arrive in whatever order a level's resolvers ran; sorted, the same keys always make the
+        // same upstream requests (reproducible logs, cacheable by an HTTP cache in front of a source).
+        var ordered = keys.Order(StringComparer.Ordinal).ToArray();
+        var chunks = ordered.Chunk(Endpoint.MaxBatchSize)
             .Select(chunk => _client.FetchItemsAsync(Endpoint, chunk, _parameters, _scope, _scope.RequestAborted))
             .ToArray();
         var answers = await Task.WhenAll(chunks);
@@ -136,7 +139,7 @@ public sealed class BatchLoader
             foreach (var item in answers[chunk])
             {
                 // Per-key endpoints answer exactly their key; batch endpoints are matched by the item's own value.
-                var key = Endpoint.MatchOn is { } matchOn ? matchOn.ResolveKey(item) : keys[chunk];
+                var key = Endpoint.MatchOn is { } matchOn ? matchOn.ResolveKey(item) : ordered[chunk];
                 if (key is null)
                 {
                     continue;

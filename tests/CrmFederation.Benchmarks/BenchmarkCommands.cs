@@ -1,0 +1,35 @@
+using BenchmarkDotNet.Running;
+
+namespace CrmFederation.Benchmarks;
+
+/// <summary>The benchmark tool's commands (not top-level statements: <c>Program</c> is the gateway's, hosted by the micro-benchmarks).</summary>
+public static class BenchmarkCommands
+{
+    public static async Task<int> Main(string[] args) => args switch
+    {
+        ["bodies", .. var rest] => await RequestBodies.WriteAsync(rest),
+        ["calls", .. var rest] => await UpstreamCalls.PrintAsync(rest),
+        ["micro", .. var rest] => RunMicro(rest),
+        _ => Usage(),
+    };
+
+    private static int RunMicro(string[] rest)
+    {
+        // WebApplicationFactory finds the gateway's content root through a manifest it looks up in the working directory.
+        Environment.CurrentDirectory = AppContext.BaseDirectory;
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkCommands).Assembly).Run(rest);
+        return 0;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage:
+              bodies <scenario> <gateway-url> <out.lua>   write a wrk script whose requests each ask for a different page or customer
+                                                          scenarios: customer360, customer360-first10, customer-by-id
+              calls <system-url>...                      print the total upstream calls the sample systems have served
+              micro [BenchmarkDotNet args]               run the in-process micro-benchmarks (e.g. micro --filter '*GatewayRequest*')
+            """);
+        return 2;
+    }
+}
