@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace CrmFederation.Gateway.Caching;
 
@@ -27,53 +26,35 @@ public static class CachingServiceCollectionExtensions
         services.AddSingleton(provider => new ItemCacheAccessor(
             provider.GetRequiredService<CacheSettings>().Enabled ? provider.GetRequiredService<SourceItemCache>() : null));
 
+        // Resolved only when Redis is configured: an unusable key stops the gateway from starting.
+        services.AddSingleton(provider => CacheKeyMaterial.FromSettings(provider.GetRequiredService<CacheSettings>()));
+        services.AddSingleton(provider => new RedisConnection(provider.GetRequiredService<CacheSettings>().RedisConnectionString!));
+        services.AddSingleton<InvalidationMessages>();
+
         // HybridCache uses an IDistributedCache as its L2 when one resolves; null keeps it memory-only.
         services.AddSingleton<IDistributedCache>(provider =>
         {
             var settings = provider.GetRequiredService<CacheSettings>();
-            if (string.IsNullOrWhiteSpace(settings.RedisConnectionString))
+            if (!UsesRedis(settings))
             {
                 return null!;
             }
 
+            var keys = provider.GetRequiredService<CacheKeyMaterial>();
+            var redis = provider.GetRequiredService<RedisConnection>();
             return new EncryptingDistributedCache(
-                new RedisCache(Options.Create(new RedisCacheOptions { ConfigurationOptions = RedisOptions(settings.RedisConnectionString), InstanceName = "crmfed:" })),
-                EncryptionKey(settings),
+                new RedisCache(Options.Create(new RedisCacheOptions { ConnectionMultiplexerFactory = redis.ConnectAsync, InstanceName = "crmfed:" })),
+                keys,
                 TimeSpan.FromSeconds(settings.MaxTtlSeconds),
                 provider.GetRequiredService<ILogger<EncryptingDistributedCache>>());
         });
+        services.AddSingleton<IInvalidationBackplane>(provider => UsesRedis(provider.GetRequiredService<CacheSettings>())
+            ? ActivatorUtilities.CreateInstance<RedisInvalidationBackplane>(provider)
+            : new LocalOnlyBackplane());
+        services.AddHostedService(provider => provider.GetRequiredService<IInvalidationBackplane>());
 
         return services;
     }
 
-    /// <summary>Fail fast on a dead Redis instead of holding requests: the sources are the fallback.</summary>
-    private static ConfigurationOptions RedisOptions(string connectionString)
-    {
-        var options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
-        options.SyncTimeout = Math.Min(options.SyncTimeout, 500);
-        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 500);
-        return options;
-    }
-
-    private static byte[] EncryptionKey(CacheSettings settings)
-    {
-        try
-        {
-            var key = Convert.FromBase64String(settings.EncryptionKey ?? "");
-            if (key.Length == 32)
-            {
-                return key;
-            }
-        }
-        catch (FormatException)
-        {
-            // Reported below with the fix.
-        }
-
-        throw new InvalidOperationException(
-            "Redis is configured (Gateway:Cache:RedisConnectionString) but Gateway:Cache:EncryptionKey is not the Base64 of 32 random bytes; " +
-            "customer data is never written to Redis in clear. Generate one with: openssl rand -base64 32");
-    }
+    private static bool UsesRedis(CacheSettings settings) => !string.IsNullOrWhiteSpace(settings.RedisConnectionString);
 }

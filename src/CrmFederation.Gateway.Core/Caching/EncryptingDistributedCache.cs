@@ -6,56 +6,57 @@ namespace CrmFederation.Gateway.Caching;
 
 /// <summary>
 /// Wraps the shared L2 (Redis) so that customer data never sits there in clear: values are encrypted
-/// and authenticated with AES-GCM (the key name is bound in as associated data, so a value cannot be
-/// moved to another key), entry lifetimes are capped, and an unreachable or slow Redis reads as a
-/// miss and a skipped write instead of an error.
+/// and authenticated with AES-GCM (the name is bound in as associated data, so a value cannot be
+/// moved to another key), names are replaced by their HMAC (they hold lookup keys, and HybridCache's
+/// tag records name customers and lookup keys too), entry lifetimes are capped, and an unreachable
+/// or slow Redis reads as a miss and a skipped write instead of an error.
 /// </summary>
-public sealed partial class EncryptingDistributedCache(IDistributedCache inner, byte[] key, TimeSpan maxLifetime, ILogger<EncryptingDistributedCache> logger)
+public sealed partial class EncryptingDistributedCache(IDistributedCache inner, CacheKeyMaterial keys, TimeSpan maxLifetime, ILogger<EncryptingDistributedCache> logger)
     : IDistributedCache
 {
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
 
-    public byte[]? Get(string key) => Decrypt(key, Guard(() => inner.Get(key)));
+    public byte[]? Get(string key) => Decrypt(key, Guard(() => inner.Get(keys.KeyedName(key))));
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
-        Decrypt(key, await GuardAsync(() => inner.GetAsync(key, token)));
+        Decrypt(key, await GuardAsync(() => inner.GetAsync(keys.KeyedName(key), token)));
 
     public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
         Guard(() =>
         {
-            inner.Set(key, Encrypt(key, value), Capped(options));
+            inner.Set(keys.KeyedName(key), Encrypt(key, value), Capped(options));
             return (byte[]?)null;
         });
 
     public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
         await GuardAsync(async () =>
         {
-            await inner.SetAsync(key, Encrypt(key, value), Capped(options), token);
+            await inner.SetAsync(keys.KeyedName(key), Encrypt(key, value), Capped(options), token);
             return null;
         });
 
     public void Refresh(string key) => Guard(() =>
     {
-        inner.Refresh(key);
+        inner.Refresh(keys.KeyedName(key));
         return null;
     });
 
     public async Task RefreshAsync(string key, CancellationToken token = default) => await GuardAsync(async () =>
     {
-        await inner.RefreshAsync(key, token);
+        await inner.RefreshAsync(keys.KeyedName(key), token);
         return null;
     });
 
     public void Remove(string key) => Guard(() =>
     {
-        inner.Remove(key);
+        inner.Remove(keys.KeyedName(key));
         return null;
     });
 
     public async Task RemoveAsync(string key, CancellationToken token = default) => await GuardAsync(async () =>
     {
-        await inner.RemoveAsync(key, token);
+        await inner.RemoveAsync(keys.KeyedName(key), token);
         return null;
     });
 
@@ -66,7 +67,7 @@ public sealed partial class EncryptingDistributedCache(IDistributedCache inner, 
         RandomNumberGenerator.Fill(nonce);
 
         // AesGcm instances are not safe for concurrent use; one per operation is cheap next to a Redis round trip.
-        using var aes = new AesGcm(key, TagBytes);
+        using var aes = new AesGcm(keys.ValueKey, TagBytes);
         aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(NonceBytes + TagBytes), sealedValue.AsSpan(NonceBytes, TagBytes), System.Text.Encoding.UTF8.GetBytes(name));
         return sealedValue;
     }
@@ -81,7 +82,7 @@ public sealed partial class EncryptingDistributedCache(IDistributedCache inner, 
         var plaintext = new byte[sealedValue.Length - NonceBytes - TagBytes];
         try
         {
-            using var aes = new AesGcm(key, TagBytes);
+            using var aes = new AesGcm(keys.ValueKey, TagBytes);
             aes.Decrypt(sealedValue.AsSpan(0, NonceBytes), sealedValue.AsSpan(NonceBytes + TagBytes), sealedValue.AsSpan(NonceBytes, TagBytes), plaintext, System.Text.Encoding.UTF8.GetBytes(name));
             return plaintext;
         }

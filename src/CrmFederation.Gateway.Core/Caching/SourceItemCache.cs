@@ -9,7 +9,12 @@ namespace CrmFederation.Gateway.Caching;
 /// HybridCache (memory L1, Redis L2 when configured). It also makes concurrent misses for the same
 /// key share one upstream call: the first request to miss a key fetches it, others wait for it.
 /// </summary>
-public sealed partial class SourceItemCache(HybridCache cache, CacheSettings settings, TimeProvider time, ILogger<SourceItemCache> logger)
+public sealed partial class SourceItemCache(
+    HybridCache cache,
+    IInvalidationBackplane backplane,
+    CacheSettings settings,
+    TimeProvider time,
+    ILogger<SourceItemCache> logger)
 {
     private static readonly HybridCacheEntryOptions ReadOnly = new()
     {
@@ -50,9 +55,11 @@ public sealed partial class SourceItemCache(HybridCache cache, CacheSettings set
         }
     }
 
+    /// <summary>Evicts the entries tagged <paramref name="tag"/> from this instance, then from the others.</summary>
     public async Task RemoveByTagAsync(string tag)
     {
         await cache.RemoveByTagAsync(tag);
+        await backplane.PublishAsync(tag);
     }
 
     /// <summary>Claims <paramref name="key"/> for fetching, or returns the fetch another request already has in flight.</summary>

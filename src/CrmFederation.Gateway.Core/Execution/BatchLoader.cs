@@ -294,7 +294,7 @@ public sealed class BatchLoader
     {
         var normalized = Endpoint.KeyComparer == StringComparer.OrdinalIgnoreCase ? key.ToLowerInvariant() : key;
 
-        // Key names are not encrypted in Redis: lookup keys (e-mails, account numbers) appear only hashed.
+        // Lookup keys (e-mails, account numbers) stay out of key names; what reaches Redis is keyed again (EncryptingDistributedCache).
         var lookup = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_parameterSignature + "\n" + normalized)));
         return $"crmfed:{_scope.CacheNamespace}:{Endpoint.Source.Name}:{Endpoint.Source.CredentialScope}:{Endpoint.Name}:{lookup}";
     }
@@ -303,8 +303,8 @@ public sealed class BatchLoader
     {
         lock (_gate)
         {
-            var source = "source:" + Endpoint.Source.Name;
-            var sourceKey = $"key:{Endpoint.Source.Name}:{key}";
+            var source = CacheTags.Source(Endpoint.Source.Name);
+            var sourceKey = CacheTags.Key(Endpoint, key);
             return _tags.TryGetValue(key, out var tag) ? [source, sourceKey, tag] : [source, sourceKey];
         }
     }

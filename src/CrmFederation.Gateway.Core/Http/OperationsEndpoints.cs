@@ -16,6 +16,7 @@ public static class OperationsEndpoints
     public static IServiceCollection AddGatewayOperations(this IServiceCollection services)
     {
         services.AddSingleton<AdminKey>();
+        services.AddSingleton<WebhookReplayGuard>();
         services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("gateway", tags: ["ready"]);
         return services;
     }
@@ -79,7 +80,7 @@ public static class OperationsEndpoints
         var tag = request switch
         {
             { CustomerId: { Length: > 0 } id, Source: null } => "customer:" + id,
-            { Source: { Length: > 0 } source, CustomerId: null } when snapshots.Current.Sources.ContainsKey(source) => "source:" + source,
+            { Source: { Length: > 0 } source, CustomerId: null } when snapshots.Current.Sources.ContainsKey(source) => CacheTags.Source(source),
             _ => null,
         };
         if (tag is null)

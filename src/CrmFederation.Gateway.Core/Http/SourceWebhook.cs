@@ -21,7 +21,13 @@ public static class SourceWebhook
     private const int MaxBodyBytes = 64 * 1024;
     private static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
 
-    public static async Task<IResult> HandleAsync(string source, HttpContext context, GatewaySnapshotHolder snapshots, ItemCacheAccessor cache, TimeProvider time)
+    public static async Task<IResult> HandleAsync(
+        string source,
+        HttpContext context,
+        GatewaySnapshotHolder snapshots,
+        ItemCacheAccessor cache,
+        WebhookReplayGuard replays,
+        TimeProvider time)
     {
         if (!snapshots.Current.Sources.TryGetValue(source, out var definition) || definition.WebhookSecret is not { } secret)
         {
@@ -34,9 +40,17 @@ public static class SourceWebhook
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (!IsSigned(context.Request, body, secret.Reveal(), time.GetUtcNow()))
+        if (SignedAt(context.Request, body, secret.Reveal(), time.GetUtcNow()) is not { } signedAt)
         {
             return Results.Json(new { error = "missing, stale or wrong signature" }, statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        switch (replays.Accept(source, context.Request.Headers[SignatureHeader].ToString(), signedAt + MaxSkew))
+        {
+            case WebhookReplayGuard.Verdict.Replayed:
+                return Results.Json(new { error = "replayed: this signed call was accepted before" }, statusCode: StatusCodes.Status409Conflict);
+            case WebhookReplayGuard.Verdict.TooMany:
+                return Results.Json(new { error = "too many calls within the signature window; retry with a new timestamp later" }, statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         ChangeNotice? notice;
@@ -54,16 +68,18 @@ public static class SourceWebhook
             return Results.BadRequest(new { error = "expected {\"keys\": [...]} and/or {\"customerIds\": [...]}" });
         }
 
-        var tags = (notice.Keys ?? []).Select(k => $"key:{source}:{k}").Concat((notice.CustomerIds ?? []).Select(c => "customer:" + c)).ToList();
+        var keys = notice.Keys ?? [];
+        var customerIds = notice.CustomerIds ?? [];
         if (cache.Cache is { } itemCache)
         {
+            var tags = keys.SelectMany(k => CacheTags.ChangedKey(definition, k)).Concat(customerIds.Select(c => "customer:" + c)).Distinct(StringComparer.Ordinal);
             foreach (var tag in tags)
             {
                 await itemCache.RemoveByTagAsync(tag);
             }
         }
 
-        return Results.Ok(new { evicted = tags.Count });
+        return Results.Ok(new { evicted = keys.Length + customerIds.Length });
     }
 
     public static string Sign(string secret, string timestamp, ReadOnlySpan<byte> body)
@@ -72,22 +88,25 @@ public static class SourceWebhook
         return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), payload));
     }
 
-    private static bool IsSigned(HttpRequest request, byte[] body, string secret, DateTimeOffset now)
+    /// <summary>When the call was signed, if it is correctly signed and recent; otherwise null.</summary>
+    private static DateTimeOffset? SignedAt(HttpRequest request, byte[] body, string secret, DateTimeOffset now)
     {
         var timestamp = request.Headers[TimestampHeader].ToString();
         var signature = request.Headers[SignatureHeader].ToString();
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || signature.Length == 0)
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || signature.Length == 0
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
-            return false;
+            return null;
         }
 
-        if ((now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > MaxSkew)
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        if ((now - signedAt).Duration() > MaxSkew)
         {
-            return false;
+            return null;
         }
 
         var expected = Sign(secret, timestamp, body);
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature));
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature)) ? signedAt : null;
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context)

@@ -89,6 +89,7 @@ public sealed class CacheGateway : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services => services.AddSingleton(provider => new SourceItemCache(
                 provider.GetRequiredService<HybridCache>(),
+                provider.GetRequiredService<IInvalidationBackplane>(),
                 provider.GetRequiredService<CacheSettings>(),
                 clock,
                 provider.GetRequiredService<ILogger<SourceItemCache>>())));

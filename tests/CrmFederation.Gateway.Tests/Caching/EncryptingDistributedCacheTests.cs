@@ -134,7 +134,7 @@ public sealed class EncryptingDistributedCacheTests : IDisposable
     }
 
     private EncryptingDistributedCache Create(byte[] key) =>
-        new(_inner, key, Cap, _loggers.CreateLogger<EncryptingDistributedCache>());
+        new(_inner, new CacheKeyMaterial(key), Cap, _loggers.CreateLogger<EncryptingDistributedCache>());
 
     /// <summary>An in-memory distributed cache that also records the values and options it was given.</summary>
     private sealed class RecordingCache : IDistributedCache, IDisposable

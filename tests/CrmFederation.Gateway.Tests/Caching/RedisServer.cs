@@ -107,6 +107,16 @@ public sealed class RedisServer : IAsyncDisposable
         return keys;
     }
 
+    /// <summary>How often the server has run <paramref name="command"/> (lower case, e.g. "hmget") since it started.</summary>
+    public async Task<long> CommandCallsAsync(string command)
+    {
+        var stats = (await (await ServerAsync()).InfoAsync("commandstats")).SelectMany(section => section);
+        var line = stats.FirstOrDefault(entry => entry.Key == "cmdstat_" + command).Value;
+
+        // "calls=12,usec=34,…"; absent until the command first runs.
+        return line is null ? 0 : long.Parse(line.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Everything stored under <paramref name="key"/> as raw bytes, whatever its Redis type.</summary>
     public async Task<IReadOnlyList<byte[]>> RawValuesAsync(RedisKey key)
     {

@@ -41,6 +41,30 @@ public sealed class RedisSharedCacheTests(RedisCachingFixture fixture) : IAsyncL
         Assert.Equal(customer.Account.Name, shared.GetProperty("customer").GetProperty("billing").GetProperty("legalName").GetString());
     }
 
+    /// <summary>
+    /// Memory first: an entry this instance has just fetched is answered from its memory, without
+    /// Redis reads. HybridCache holds a memory entry invalid (and drops it) until it has looked the
+    /// entry's tags up in Redis; it starts those lookups when it writes the entry, and they must be
+    /// done by the time the entry is read again.
+    /// </summary>
+    [Fact]
+    public async Task RepeatedQuery_AnsweredFromMemory_WithoutRedisReads()
+    {
+        await using var gateway = fixture.StartGateway();
+        await fixture.WarmUpAsync(gateway);
+        var customer = fixture.Customers.FullyLinked(4);
+        var first = await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = customer.Id });
+        await fixture.Redis.WaitForKeysAsync(Customer360Entries, gateway);
+        await fixture.ResetAsync();
+        var readsBefore = await RedisReadsAsync();
+
+        var again = await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = customer.Id });
+
+        Assert.Equal(first.GetRawText(), again.GetRawText());
+        Assert.Equal("(no calls)", (await fixture.CallsAsync()).ToString());
+        Assert.Equal(readsBefore, await RedisReadsAsync());
+    }
+
     [Fact]
     public async Task ConfigsDifferingOnlyInABinding_DoNotShareEntries()
     {
@@ -89,9 +113,10 @@ public sealed class RedisSharedCacheTests(RedisCachingFixture fixture) : IAsyncL
     /// <summary>
     /// A purge (or webhook) reaches one instance behind the load balancer. HybridCache records the
     /// invalidation in Redis, but another instance that has already looked the tag up keeps its own
-    /// copy of the tag's invalidation time for good, and goes on serving the purged entry from Redis.
+    /// copy of the tag's invalidation time for good, and would go on serving the purged entry from
+    /// its memory and from Redis: the purge has to be published to the other instances.
     /// </summary>
-    [Fact(Skip = "Known bug: purges and webhooks do not reach other gateway instances; see the caching test report. Remove Skip once fixed.")]
+    [Fact]
     public async Task PurgeOnOneInstance_OtherInstanceCallsTheSourcesAgain()
     {
         await using var first = fixture.StartGateway();
@@ -105,20 +130,53 @@ public sealed class RedisSharedCacheTests(RedisCachingFixture fixture) : IAsyncL
         using var purged = await first.PurgeAsync(new { customerId = customer.Id });
         purged.EnsureSuccessStatusCode();
 
-        // An invalidation may reach other instances a moment later: ask the second one until it calls the sources.
+        var calls = await FirstCallsOfAsync(second, customer);
+        Assert.True(calls[UpstreamCalls.CrmCustomers] == 1 && calls[UpstreamCalls.ErpAccounts] == 1, calls.ToString());
+    }
+
+    [Fact]
+    public async Task SignedWebhookOnOneInstance_OtherInstanceCallsThatSourceAgain()
+    {
+        var secret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        using var config = ConfigSandbox.CopyOfSample()
+            .Replace("sources/erp.json", "\"timeoutMs\": 5000,", "\"timeoutMs\": 5000,\n  \"webhookSecret\": { \"env\": \"CRMFED_ERP_WEBHOOK_SECRET\" },");
+        await using var first = fixture.StartGateway([new("CRMFED_ERP_WEBHOOK_SECRET", secret)], config.Directory);
+        await using var second = fixture.StartGateway([new("CRMFED_ERP_WEBHOOK_SECRET", secret)], config.Directory);
+        await fixture.WarmUpAsync(first, second);
+        var customer = fixture.Customers.FullyLinked(5);
+        await first.Client.DataAsync(CacheQueries.Billing, new { id = customer.Id });
+        await fixture.Redis.WaitForKeysAsync(2, first);
+        await second.Client.DataAsync(CacheQueries.Billing, new { id = customer.Id });
+
+        // erp.accountsByCrmRef is keyed by the CRM id.
+        using var response = await first.WebhookAsync("erp", $$"""{"keys":["{{customer.Id}}"]}""", secret);
+        response.EnsureSuccessStatusCode();
+
+        Assert.Equal("GET /erp/odata/Accounts=1", (await FirstCallsOfAsync(second, customer)).ToString());
+    }
+
+    /// <summary>Reads of entries and tag records: RedisCache reads with HMGET; HGET and GET are counted in case it changes.</summary>
+    private async Task<long> RedisReadsAsync() =>
+        await fixture.Redis.CommandCallsAsync("hmget") + await fixture.Redis.CommandCallsAsync("hget") + await fixture.Redis.CommandCallsAsync("get");
+
+    /// <summary>
+    /// An invalidation may reach another instance a moment later: asks <paramref name="instance"/> for
+    /// the customer's billing until it calls the sources, and returns those calls.
+    /// </summary>
+    private async Task<UpstreamCalls> FirstCallsOfAsync(CacheGateway instance, SampleCustomers.Linked customer)
+    {
         using var guard = new CancellationTokenSource(RedisKeys.HangGuard);
         while (true)
         {
             await fixture.ResetAsync();
-            await second.Client.DataAsync(CacheQueries.Billing, new { id = customer.Id });
+            await instance.Client.DataAsync(CacheQueries.Billing, new { id = customer.Id });
             var calls = await fixture.CallsAsync();
             if (calls.Data > 0)
             {
-                Assert.True(calls[UpstreamCalls.CrmCustomers] == 1 && calls[UpstreamCalls.ErpAccounts] == 1, calls.ToString());
-                return;
+                return calls;
             }
 
-            Assert.False(guard.IsCancellationRequested, $"The other instance still served the purged entries after {RedisKeys.HangGuard}.");
+            Assert.False(guard.IsCancellationRequested, $"The other instance still served the evicted entries after {RedisKeys.HangGuard}. Its log:\n{instance.Log}");
             await Task.Delay(50);
         }
     }

@@ -34,6 +34,10 @@ public sealed class SampleCustomers
     /// <summary>The <paramref name="index"/>-th customer known to all four systems, with invoices and contacts.</summary>
     public Linked FullyLinked(int index) => _linked[index];
 
+    /// <summary>The <paramref name="index"/>-th customer known to all four systems whose CRM e-mail is not lower case, unlike the shop's.</summary>
+    public Linked MixedCaseEmail(int index) =>
+        _linked.Where(c => c.Customer.PrimaryEmail != c.Shopper.Email).Skip(index).First();
+
     /// <summary>The <paramref name="index"/>-th prospect: a CRM customer without an ERP account.</summary>
     public CrmCustomer Prospect(int index)
     {

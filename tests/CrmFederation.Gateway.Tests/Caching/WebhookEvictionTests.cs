@@ -10,7 +10,7 @@ namespace CrmFederation.Gateway.Tests.Caching;
 /// <summary>
 /// <c>POST /webhooks/{source}</c>: a correctly signed change notice evicts the entries it names; any
 /// other call is refused and evicts nothing. The sample sources declare no <c>webhookSecret</c>, so
-/// these tests run on a copy of gateway-config whose erp.json adds one.
+/// these tests run on a copy of gateway-config whose erp.json and commerce.json add one.
 /// </summary>
 [Collection(CachingCollection.Name)]
 public sealed class WebhookEvictionTests(CachingSystemsFixture fixture) : IAsyncLifetime, IDisposable
@@ -24,7 +24,8 @@ public sealed class WebhookEvictionTests(CachingSystemsFixture fixture) : IAsync
 
     private readonly string _secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
     private readonly ConfigSandbox _config = ConfigSandbox.CopyOfSample()
-        .Replace("sources/erp.json", "\"timeoutMs\": 5000,", "\"timeoutMs\": 5000,\n  \"webhookSecret\": { \"env\": \"CRMFED_ERP_WEBHOOK_SECRET\" },");
+        .Replace("sources/erp.json", "\"timeoutMs\": 5000,", "\"timeoutMs\": 5000,\n  \"webhookSecret\": { \"env\": \"CRMFED_ERP_WEBHOOK_SECRET\" },")
+        .Replace("sources/commerce.json", "\"timeoutMs\": 5000,", "\"timeoutMs\": 5000,\n  \"webhookSecret\": { \"env\": \"CRMFED_COMMERCE_WEBHOOK_SECRET\" },");
 
     public enum Refusal
     {
@@ -102,6 +103,78 @@ public sealed class WebhookEvictionTests(CachingSystemsFixture fixture) : IAsync
             """,
             (await fixture.CallsAsync()).ToString());
         Assert.Equal(a.Id, Assert.Single(Assert.Single(crm.KeysSent("/crm/v3/customers", "ids"))));
+    }
+
+    /// <summary>
+    /// commerce.customersByEmail matches e-mail addresses whatever their case (the binding looks the
+    /// shopper up by the CRM address, lower-cased): a notice naming the address in any case evicts
+    /// the entry cached for it.
+    /// </summary>
+    [Theory]
+    [InlineData("as the shop has it")]
+    [InlineData("as the CRM has it")]
+    [InlineData("upper case")]
+    public async Task SignedKeys_EmailInAnyCase_EvictsTheShoppersEntry(string spelling)
+    {
+        const string Shopper = "query($id: ID!) { customer(id: $id) { id shopper { id email } } }";
+        await using var gateway = StartGateway();
+        var customer = fixture.Customers.MixedCaseEmail(0);
+        await gateway.Client.DataAsync(Shopper, new { id = customer.Id });
+
+        var announced = spelling switch
+        {
+            "as the shop has it" => customer.Shopper.Email,
+            "as the CRM has it" => customer.Customer.PrimaryEmail,
+            _ => customer.Shopper.Email.ToUpperInvariant(),
+        };
+        using var response = await gateway.WebhookAsync("commerce", $$"""{"keys":["{{announced}}"]}""", _secret);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await fixture.ResetAsync();
+        var data = await gateway.Client.DataAsync(Shopper, new { id = customer.Id });
+
+        Assert.Equal(customer.Shopper.Email, data.GetProperty("customer").GetProperty("shopper").GetProperty("email").GetString());
+        Assert.Equal("GET /admin/api/2025-01/customers.json=1", (await fixture.CallsAsync()).ToString());
+    }
+
+    [Fact]
+    public async Task SameSignedCallDeliveredTwice_SecondRefused409AndNothingEvicted()
+    {
+        await using var gateway = StartGateway();
+        var customer = fixture.Customers.FullyLinked(24);
+        var body = $$"""{"customerIds":["{{customer.Id}}"]}""";
+        var signedAt = DateTimeOffset.UtcNow;
+        await gateway.Client.DataAsync(Pair, new { a = customer.Id, b = customer.Id });
+        using var delivered = await gateway.WebhookAsync("erp", body, _secret, signedAt);
+        await gateway.Client.DataAsync(Pair, new { a = customer.Id, b = customer.Id });
+
+        using var replayed = await gateway.WebhookAsync("erp", body, _secret, signedAt);
+        await fixture.ResetAsync();
+        await gateway.Client.DataAsync(Pair, new { a = customer.Id, b = customer.Id });
+
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, replayed.StatusCode);
+        Assert.Equal("(no calls)", (await fixture.CallsAsync()).ToString());
+    }
+
+    /// <summary>A source may well announce the same change again; signed anew, it is a new call.</summary>
+    [Fact]
+    public async Task SameNoticeSignedAgainLater_Accepted()
+    {
+        await using var gateway = StartGateway();
+        var customer = fixture.Customers.FullyLinked(25);
+        var body = $$"""{"keys":["{{customer.Id}}"]}""";
+        var signedAt = DateTimeOffset.UtcNow;
+        await gateway.Client.DataAsync(Pair, new { a = customer.Id, b = customer.Id });
+        using var delivered = await gateway.WebhookAsync("erp", body, _secret, signedAt);
+        await gateway.Client.DataAsync(Pair, new { a = customer.Id, b = customer.Id });
+
+        using var again = await gateway.WebhookAsync("erp", body, _secret, signedAt.AddSeconds(1));
+        await fixture.ResetAsync();
+        await gateway.Client.DataAsync(Pair, new { a = customer.Id, b = customer.Id });
+
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("GET /erp/odata/Accounts=1", (await fixture.CallsAsync()).ToString());
     }
 
     [Theory]
@@ -187,7 +260,7 @@ public sealed class WebhookEvictionTests(CachingSystemsFixture fixture) : IAsync
     }
 
     private CacheGateway StartGateway() =>
-        fixture.StartGateway([new("CRMFED_ERP_WEBHOOK_SECRET", _secret)], configPath: _config.Directory);
+        fixture.StartGateway([new("CRMFED_ERP_WEBHOOK_SECRET", _secret), new("CRMFED_COMMERCE_WEBHOOK_SECRET", _secret)], configPath: _config.Directory);
 
     private Task<HttpResponseMessage> SendAsync(CacheGateway gateway, string body, Refusal refusal)
     {
