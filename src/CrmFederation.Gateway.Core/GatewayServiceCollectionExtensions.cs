@@ -38,6 +38,7 @@ public static class GatewayServiceCollectionExtensions
             .AddErrorInfoProvider<GatewayErrorInfoProvider>()
             .ConfigureExecution<GatewayExecutionConfigurer>()
             .ConfigureExecution<ValidatedDocumentCache>()
+            .AddExecutionStrategy<BatchAwareExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddComplexityAnalyzer(complexity => complexity.MaxDepth = configuration.GetValue("Gateway:MaxQueryDepth", 12)));
         return services;
     }

@@ -346,6 +346,9 @@ public sealed class BatchLoader
 
         public Task<BatchOutcome>? Completion { get; set; }
 
+        /// <summary>The rows of a level waiting for this batch, completed together by <see cref="BatchAwareExecutionStrategy"/>.</summary>
+        public RowsAwaitingBatch? AwaitingRows { get; set; }
+
         public Task<BatchOutcome> Dispatch() => loader.Dispatch(this);
     }
 }

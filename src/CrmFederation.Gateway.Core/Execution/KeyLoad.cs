@@ -7,11 +7,13 @@ public sealed class KeyLoad(BatchLoader.Batch batch, string key)
 {
     public string Key { get; } = key;
 
+    public BatchLoader.Batch Batch { get; } = batch;
+
     /// <summary>
     /// Sends the key's batch if nobody has yet. Cancellation is the batch's own (the request's token),
     /// so a waiting key needs no registration of its own.
     /// </summary>
-    public Task<BatchOutcome> Dispatch() => batch.Dispatch();
+    public Task<BatchOutcome> Dispatch() => Batch.Dispatch();
 
     /// <summary>The key's items; synchronous once the batch has answered.</summary>
     public ValueTask<IReadOnlyList<JsonElement>> GetResultAsync()

@@ -14,12 +14,14 @@ public abstract class KeyedValue(FetchFieldBinding field, KeyLoad load, IResolve
 {
     protected FetchFieldBinding Field { get; } = field;
 
+    public KeyLoad Load { get; } = load;
+
     protected IResolveFieldContext Context { get; } = context;
 
     public Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
     {
-        var batch = load.Dispatch();
-        return batch.IsCompletedSuccessfully && batch.Result.TryGet(load.Key, out var items)
+        var batch = Load.Dispatch();
+        return batch.IsCompletedSuccessfully && batch.Result.TryGet(Load.Key, out var items)
             ? Task.FromResult(From(items))
             : CompleteAsync(batch);
     }
@@ -31,7 +33,7 @@ public abstract class KeyedValue(FetchFieldBinding field, KeyLoad load, IResolve
         IReadOnlyList<JsonElement> items;
         try
         {
-            items = (await batch).For(load.Key);
+            items = (await batch).For(Load.Key);
         }
         catch (SourceException failure)
         {
