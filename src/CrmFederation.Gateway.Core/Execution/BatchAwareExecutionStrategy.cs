@@ -25,7 +25,11 @@ public sealed class BatchAwareExecutionStrategy : ParallelExecutionStrategy
         }
 
         // One strategy loop per request adds rows, and batches belong to one request: no race on creating the group.
-        var rows = batch.AwaitingRows ??= new RowsAwaitingBatch(answer, row => base.CompleteDataLoaderNodeAsync(context, row));
+        var rows = batch.AwaitingRows ??= Group(answer, context);
         return rows.TryAdd(node) ? rows.Completion : base.CompleteDataLoaderNodeAsync(context, node);
     }
+
+    // Its own method so that the closure is allocated once per batch, not on every call.
+    private RowsAwaitingBatch Group(Task<BatchOutcome> answer, ExecutionContext context) =>
+        new(answer, row => base.CompleteDataLoaderNodeAsync(context, row));
 }

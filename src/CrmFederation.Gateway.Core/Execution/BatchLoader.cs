@@ -134,12 +134,13 @@ public sealed class BatchLoader
             .Select(chunk => _client.FetchItemsAsync(Endpoint, chunk, _parameters, _scope, _scope.RequestAborted))
             .ToArray();
         var answers = await Task.WhenAll(chunks);
+        var requested = Endpoint.MatchOn is null ? null : new RequestedKeys(ordered, Endpoint.KeyComparer);
         for (var chunk = 0; chunk < answers.Length; chunk++)
         {
             foreach (var item in answers[chunk])
             {
                 // Per-key endpoints answer exactly their key; batch endpoints are matched by the item's own value.
-                var key = Endpoint.MatchOn is { } matchOn ? matchOn.ResolveKey(item) : ordered[chunk];
+                var key = requested is null ? ordered[chunk] : requested.Match(Endpoint.MatchOn!, item);
                 if (key is null)
                 {
                     continue;

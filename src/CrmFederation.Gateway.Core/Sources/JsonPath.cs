@@ -1,4 +1,5 @@
 using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace CrmFederation.Gateway.Sources;
@@ -57,6 +58,27 @@ public sealed class JsonPath
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The key at the path, as <see cref="ResolveKey"/> reads it, copied into <paramref name="destination"/>
+    /// without making a string; false when there is none, it is escaped, or it does not fit.
+    /// </summary>
+    public bool TryCopyKey(JsonElement element, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (!TryResolve(element, out var value))
+        {
+            return false;
+        }
+
+        var raw = value.ValueKind switch
+        {
+            JsonValueKind.String => JsonMarshal.GetRawUtf8Value(value)[1..^1],
+            JsonValueKind.Number => JsonMarshal.GetRawUtf8Value(value),
+            _ => default,
+        };
+        return !raw.IsEmpty && raw.IndexOf((byte)'\\') < 0 && Encoding.UTF8.TryGetChars(raw, destination, out written);
     }
 
     public override string ToString() => Text;

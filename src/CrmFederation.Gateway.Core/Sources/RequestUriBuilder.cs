@@ -67,7 +67,7 @@ public static class RequestUriBuilder
     /// </summary>
     public static bool IsSendable(EndpointDefinition endpoint, string key)
     {
-        if (key.Length is 0 or > 320 || key.Any(char.IsControl) || !IsWellFormedUtf16(key))
+        if (key.Length is 0 or > 320 || IsControl(key) || !IsWellFormedUtf16(key))
         {
             return false;
         }
@@ -81,6 +81,10 @@ public static class RequestUriBuilder
     }
 
     /// <summary>Escaping would replace a lone surrogate with U+FFFD and ask the source for another key.</summary>
+    /// <summary>Whether any character is a control character (what <see cref="char.IsControl(char)"/> says, without enumerating).</summary>
+    private static bool IsControl(string key) =>
+        key.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || key.AsSpan().ContainsAnyInRange('\u007F', '\u009F');
+
     private static bool IsWellFormedUtf16(string key)
     {
         var remaining = key.AsSpan();
