@@ -26,7 +26,7 @@ public sealed class BatchAwareExecutionStrategy : ParallelExecutionStrategy
 
         // One strategy loop per request adds rows, and batches belong to one request: no race on creating the group.
         var rows = batch.AwaitingRows ??= Group(answer, context);
-        return rows.TryAdd(node) ? rows.Completion : base.CompleteDataLoaderNodeAsync(context, node);
+        return rows.Add(node) ?? base.CompleteDataLoaderNodeAsync(context, node);
     }
 
     // Its own method so that the closure is allocated once per batch, not on every call.

@@ -22,18 +22,23 @@ public sealed class RowsAwaitingBatch
     /// <summary>Done when the batch has answered and every row added has been completed.</summary>
     public Task Completion { get; }
 
-    /// <summary>False once the rows are being completed: the batch has answered, and the caller completes its row itself.</summary>
-    public bool TryAdd(ExecutionNode row)
+    /// <summary>
+    /// What the strategy hands back for <paramref name="row"/>: the group's completion for its first row
+    /// and a completed task for the others (their level already waits for the group through the first;
+    /// one task in the level's WhenAll fifty times over would cost fifty continuations), or null once the
+    /// rows are being completed: the batch has answered, and the caller completes its row itself.
+    /// </summary>
+    public Task? Add(ExecutionNode row)
     {
         lock (_gate)
         {
             if (_completing)
             {
-                return false;
+                return null;
             }
 
             _rows.Add(row);
-            return true;
+            return _rows.Count == 1 ? Completion : Task.CompletedTask;
         }
     }
 
