@@ -1,9 +1,22 @@
+using System.ComponentModel;
+using System.Text.Json;
+
 namespace CrmFederation.Gateway.Caching;
 
-/// <summary>A key's items as cached: the JSON array the source's items were written into, and when they were fetched.</summary>
+/// <summary>
+/// A key's items as cached: the JSON array the source's items were written into, and when they were
+/// fetched. Immutable, so HybridCache keeps one instance in memory and hands it to every request,
+/// and the items are parsed once per entry rather than once per request.
+/// </summary>
+[ImmutableObject(true)]
 public sealed record CachedItems(ReadOnlyMemory<byte> ItemsJson, DateTimeOffset FetchedAt)
 {
     private const int TimestampBytes = sizeof(long);
+
+    private JsonElement[]? _items;
+
+    /// <summary>The items, backed by a document of their own (not pooled, never disposed), so they can be shared.</summary>
+    public IReadOnlyList<JsonElement> Items => _items ??= [.. JsonSerializer.Deserialize<JsonElement>(ItemsJson.Span).EnumerateArray()];
 
     public TimeSpan AgeAt(DateTimeOffset now) => now - FetchedAt;
 

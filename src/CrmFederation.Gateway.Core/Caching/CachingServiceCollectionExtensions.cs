@@ -21,7 +21,7 @@ public static class CachingServiceCollectionExtensions
         {
             options.MaximumPayloadBytes = 8 * 1024 * 1024;
             options.MaximumKeyLength = 2048;
-        });
+        }).AddSerializer<CachedItems, CachedItemsSerializer>();
         services.AddSingleton<SourceItemCache>();
         services.AddSingleton(provider => new ItemCacheAccessor(
             provider.GetRequiredService<CacheSettings>().Enabled ? provider.GetRequiredService<SourceItemCache>() : null));

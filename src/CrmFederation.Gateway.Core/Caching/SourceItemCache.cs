@@ -29,8 +29,7 @@ public sealed partial class SourceItemCache(
     {
         try
         {
-            var bytes = await cache.GetOrCreateAsync<byte[]?>(key, static _ => ValueTask.FromResult<byte[]?>(null), ReadOnly, null, cancellationToken);
-            return CachedItems.FromBytes(bytes);
+            return await cache.GetOrCreateAsync(key, static _ => ValueTask.FromResult<CachedItems?>(null), ReadOnly, null, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -47,7 +46,7 @@ public sealed partial class SourceItemCache(
         var options = new HybridCacheEntryOptions { Expiration = lifetime < cap ? lifetime : cap, LocalCacheExpiration = lifetime < cap ? lifetime : cap };
         try
         {
-            await cache.SetAsync(key, items.ToBytes(), options, tags);
+            await cache.SetAsync(key, items, options, tags);
         }
         catch (Exception ex)
         {

@@ -171,7 +171,7 @@ public sealed class BatchLoader
         {
             if (cached[i] is { } entry && entry.AgeAt(now) <= policy.Ttl)
             {
-                outcome.Items[keys[i]] = Parse(entry);
+                outcome.Items[keys[i]] = ItemsOf(entry);
                 outcome.CacheHits++;
                 _client.Statistics.RecordCache(hit: true);
                 _scope.Metrics?.CacheHit(Endpoint);
@@ -237,7 +237,7 @@ public sealed class BatchLoader
         {
             try
             {
-                outcome.Items[key] = Parse(await fetch.WaitAsync(_scope.RequestAborted));
+                outcome.Items[key] = ItemsOf(await fetch.WaitAsync(_scope.RequestAborted));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -285,7 +285,7 @@ public sealed class BatchLoader
         {
             if (!outcome.Items.ContainsKey(key))
             {
-                outcome.Items[key] = Parse(entry);
+                outcome.Items[key] = ItemsOf(entry);
                 _scope.MarkStale(failure.Source, entry.AgeAt(now));
             }
         }
@@ -310,18 +310,7 @@ public sealed class BatchLoader
         }
     }
 
-    private List<JsonElement> Parse(CachedItems entry)
-    {
-        var document = JsonDocument.Parse(entry.ItemsJson);
-        _scope.Own(document);
-        var items = new List<JsonElement>(document.RootElement.GetArrayLength());
-        foreach (var item in document.RootElement.EnumerateArray())
-        {
-            items.Add(item);
-        }
-
-        return items;
-    }
+    private static List<JsonElement> ItemsOf(CachedItems entry) => [.. entry.Items];
 
     private static ReadOnlyMemory<byte> Serialize(List<JsonElement> items)
     {
