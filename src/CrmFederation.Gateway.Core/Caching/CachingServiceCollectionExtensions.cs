@@ -9,7 +9,8 @@ namespace CrmFederation.Gateway.Caching;
 
 /// <summary>
 /// HybridCache with an in-memory L1 always, and Redis as the shared, encrypted L2 when
-/// <c>Gateway:Cache:RedisConnectionString</c> is set.
+/// <c>Gateway:Cache:RedisConnectionString</c> is set; Redis then also carries evictions and accepted
+/// webhook calls between instances.
 /// </summary>
 public static class CachingServiceCollectionExtensions
 {
@@ -30,6 +31,7 @@ public static class CachingServiceCollectionExtensions
         services.AddSingleton(provider => CacheKeyMaterial.FromSettings(provider.GetRequiredService<CacheSettings>()));
         services.AddSingleton(provider => new RedisConnection(provider.GetRequiredService<CacheSettings>().RedisConnectionString!));
         services.AddSingleton<InvalidationMessages>();
+        services.AddSingleton<RedisOutageLog>();
 
         // HybridCache uses an IDistributedCache as its L2 when one resolves; null keeps it memory-only.
         services.AddSingleton<IDistributedCache>(provider =>
@@ -46,12 +48,16 @@ public static class CachingServiceCollectionExtensions
                 new RedisCache(Options.Create(new RedisCacheOptions { ConnectionMultiplexerFactory = redis.ConnectAsync, InstanceName = "crmfed:" })),
                 keys,
                 TimeSpan.FromSeconds(settings.MaxTtlSeconds),
+                provider.GetRequiredService<RedisOutageLog>(),
                 provider.GetRequiredService<ILogger<EncryptingDistributedCache>>());
         });
         services.AddSingleton<IInvalidationBackplane>(provider => UsesRedis(provider.GetRequiredService<CacheSettings>())
             ? ActivatorUtilities.CreateInstance<RedisInvalidationBackplane>(provider)
             : new LocalOnlyBackplane());
         services.AddHostedService(provider => provider.GetRequiredService<IInvalidationBackplane>());
+        services.AddSingleton<IWebhookSignatureClaims>(provider => UsesRedis(provider.GetRequiredService<CacheSettings>())
+            ? ActivatorUtilities.CreateInstance<RedisSignatureClaims>(provider)
+            : new LocalOnlySignatureClaims());
 
         return services;
     }

@@ -9,10 +9,14 @@ namespace CrmFederation.Gateway.Caching;
 /// and authenticated with AES-GCM (the name is bound in as associated data, so a value cannot be
 /// moved to another key), names are replaced by their HMAC (they hold lookup keys, and HybridCache's
 /// tag records name customers and lookup keys too), entry lifetimes are capped, and an unreachable
-/// or slow Redis reads as a miss and a skipped write instead of an error.
+/// or slow Redis reads as a miss and a skipped write instead of an error, reported to <see cref="RedisOutageLog"/>.
 /// </summary>
-public sealed partial class EncryptingDistributedCache(IDistributedCache inner, CacheKeyMaterial keys, TimeSpan maxLifetime, ILogger<EncryptingDistributedCache> logger)
-    : IDistributedCache
+public sealed partial class EncryptingDistributedCache(
+    IDistributedCache inner,
+    CacheKeyMaterial keys,
+    TimeSpan maxLifetime,
+    RedisOutageLog outages,
+    ILogger<EncryptingDistributedCache> logger) : IDistributedCache
 {
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
@@ -102,32 +106,37 @@ public sealed partial class EncryptingDistributedCache(IDistributedCache inner, 
 
     private byte[]? Guard(Func<byte[]?> operation)
     {
+        byte[]? result;
         try
         {
-            return operation();
+            result = operation();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogUnavailable(logger, ex);
+            outages.Failed(ex);
             return null;
         }
+
+        outages.Succeeded();
+        return result;
     }
 
     private async Task<byte[]?> GuardAsync(Func<Task<byte[]?>> operation)
     {
+        byte[]? result;
         try
         {
-            return await operation();
+            result = await operation();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogUnavailable(logger, ex);
+            outages.Failed(ex);
             return null;
         }
-    }
 
-    [LoggerMessage(1, LogLevel.Warning, "The shared cache (Redis) is unavailable; serving from memory and the sources")]
-    private static partial void LogUnavailable(ILogger logger, Exception exception);
+        outages.Succeeded();
+        return result;
+    }
 
     [LoggerMessage(2, LogLevel.Warning, "A shared cache value failed authentication and was ignored")]
     private static partial void LogRejectedValue(ILogger logger);

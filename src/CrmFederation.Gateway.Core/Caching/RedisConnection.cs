@@ -25,6 +25,9 @@ public sealed class RedisConnection : IAsyncDisposable
         _options.ConnectTimeout = Math.Min(_options.ConnectTimeout, 2000);
         _options.SyncTimeout = Math.Min(_options.SyncTimeout, 500);
         _options.AsyncTimeout = Math.Min(_options.AsyncTimeout, 500);
+
+        // Exception messages then name commands, not their keys: logged exceptions carry no key names.
+        _options.IncludeDetailInExceptions = false;
     }
 
     /// <summary>The connection, made on first use; with Redis unreachable, a client that keeps trying.</summary>

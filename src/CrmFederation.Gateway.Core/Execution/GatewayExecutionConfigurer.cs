@@ -40,7 +40,7 @@ public sealed class GatewayExecutionConfigurer(
         }
         finally
         {
-            metrics.OperationEnded(System.Diagnostics.Stopwatch.GetElapsedTime(started), failed: result is null || result.Errors is { Count: > 0 });
+            metrics.OperationEnded(System.Diagnostics.Stopwatch.GetElapsedTime(started), result);
         }
 
         if (!scope.Errors.IsEmpty)

@@ -12,7 +12,8 @@ namespace CrmFederation.Gateway.Http;
 /// <c>POST /webhooks/{source}</c>: a source announces changed keys or customers, and their cache
 /// entries are evicted. Calls must be signed: <c>X-CrmFed-Timestamp</c> (Unix seconds, within five
 /// minutes) and <c>X-CrmFed-Signature: sha256=hex(HMAC-SHA256(secret, "{timestamp}.{body}"))</c>.
-/// Unsigned, badly signed or replayed calls are refused without evicting anything.
+/// Unsigned, badly signed or replayed calls (to this instance or, with Redis, to any other) are
+/// refused without evicting anything.
 /// </summary>
 public static class SourceWebhook
 {
@@ -45,7 +46,7 @@ public static class SourceWebhook
             return Results.Json(new { error = "missing, stale or wrong signature" }, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        switch (replays.Accept(source, context.Request.Headers[SignatureHeader].ToString(), signedAt + MaxSkew))
+        switch (await replays.AcceptAsync(source, context.Request.Headers[SignatureHeader].ToString(), signedAt + MaxSkew))
         {
             case WebhookReplayGuard.Verdict.Replayed:
                 return Results.Json(new { error = "replayed: this signed call was accepted before" }, statusCode: StatusCodes.Status409Conflict);

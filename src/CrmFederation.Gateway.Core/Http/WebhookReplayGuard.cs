@@ -1,12 +1,15 @@
+using CrmFederation.Gateway.Caching;
+
 namespace CrmFederation.Gateway.Http;
 
 /// <summary>
 /// Remembers the signed webhook calls accepted while their timestamp is still valid, so that a
-/// captured call cannot be delivered again. Memory is bounded: with <see cref="Capacity"/> calls
-/// remembered, further calls are refused until old ones age out, rather than forgetting one that
-/// could then be replayed.
+/// captured call cannot be delivered again: in this instance's memory, and through
+/// <see cref="IWebhookSignatureClaims"/> (Redis, when configured) for the other instances. Memory is
+/// bounded: with <see cref="Capacity"/> calls remembered, further calls are refused until old ones
+/// age out, rather than forgetting one that could then be replayed.
 /// </summary>
-public sealed class WebhookReplayGuard(TimeProvider time)
+public sealed class WebhookReplayGuard(TimeProvider time, IWebhookSignatureClaims shared)
 {
     public const int Capacity = 100_000;
 
@@ -22,9 +25,21 @@ public sealed class WebhookReplayGuard(TimeProvider time)
     }
 
     /// <summary>Accepts the first call with <paramref name="signature"/> for <paramref name="source"/>, remembering it until <paramref name="validUntil"/>.</summary>
-    public Verdict Accept(string source, string signature, DateTimeOffset validUntil)
+    public async Task<Verdict> AcceptAsync(string source, string signature, DateTimeOffset validUntil)
     {
-        var call = source + "\n" + signature;
+        var verdict = AcceptHere(source + "\n" + signature, validUntil);
+        if (verdict != Verdict.Accepted)
+        {
+            return verdict;
+        }
+
+        // Remembered here first, so a replay to this instance is refused without a Redis round trip;
+        // of deliveries racing to different instances, the shared claim lets exactly one through.
+        return await shared.ClaimAsync(source, signature, validUntil) == SignatureClaim.ClaimedBefore ? Verdict.Replayed : Verdict.Accepted;
+    }
+
+    private Verdict AcceptHere(string call, DateTimeOffset validUntil)
+    {
         lock (_gate)
         {
             Forget(time.GetUtcNow());

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CrmFederation.Gateway.Sources;
+using GraphQL;
 
 namespace CrmFederation.Gateway.Telemetry;
 
@@ -42,10 +44,21 @@ public sealed class GatewayMetrics
 
     public void OperationStarted() => _inFlight.Add(1);
 
-    public void OperationEnded(TimeSpan duration, bool failed)
+    /// <summary>
+    /// Records an operation's duration, tagged with whether it had errors and, once GraphQL.NET has
+    /// chosen the operation to execute, its type (never its name: clients choose names freely).
+    /// Operations refused before that (unparsable, invalid) have no type tag.
+    /// </summary>
+    public void OperationEnded(TimeSpan duration, ExecutionResult? result)
     {
         _inFlight.Add(-1);
-        _operationDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("graphql.errors", failed));
+        var tags = new TagList { { "graphql.errors", result is null || result.Errors is { Count: > 0 } } };
+        if (OperationTypeOf(result) is { } type)
+        {
+            tags.Add("graphql.operation.type", type);
+        }
+
+        _operationDuration.Record(duration.TotalSeconds, tags);
     }
 
     public void Batch(EndpointDefinition endpoint, int keys) => _batchSize.Record(keys, Tags(endpoint));
@@ -75,6 +88,15 @@ public sealed class GatewayMetrics
         _meter.CreateObservableGauge("crmfed.source.circuit.state", () => circuits().Select(c =>
             new Measurement<int>(c.State switch { "closed" => 0, "half-open" => 1, _ => 2 }, new KeyValuePair<string, object?>("source.name", c.Source))),
             "{state}", "Circuit breaker state per source: 0 closed, 1 half-open, 2 open.");
+
+    /// <summary>The values of OpenTelemetry's semantic conventions for GraphQL.</summary>
+    private static string? OperationTypeOf(ExecutionResult? result) => result?.Operation?.Operation switch
+    {
+        GraphQLParser.AST.OperationType.Query => "query",
+        GraphQLParser.AST.OperationType.Mutation => "mutation",
+        GraphQLParser.AST.OperationType.Subscription => "subscription",
+        _ => null,
+    };
 
     private static KeyValuePair<string, object?>[] Tags(EndpointDefinition endpoint) =>
         [new("source.name", endpoint.Source.Name), new("source.endpoint", endpoint.Name)];

@@ -47,7 +47,10 @@ public sealed class CacheGateway : WebApplicationFactory<Program>
 
     public GraphQLClient Client { get; }
 
-    /// <summary>What the gateway logged at Warning or above (it logs nowhere else), one entry a line, for assertion messages.</summary>
+    /// <summary>What the gateway logged (it logs nowhere else): at Warning or above, and Redis outage news down to Information.</summary>
+    public IReadOnlyCollection<LogEntry> LogEntries => _log.Entries;
+
+    /// <summary><see cref="LogEntries"/> one entry a line, for assertion messages.</summary>
     public string Log => string.Join("\n", _log.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.GetType().Name} {e.Exception?.Message}"));
 
     public async Task<HttpResponseMessage> PurgeAsync(object body, string? adminKey = AdminKey)
@@ -84,7 +87,8 @@ public sealed class CacheGateway : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
-        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log).SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter(typeof(RedisOutageLog).FullName, LogLevel.Information));
         if (_cacheClock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(provider => new SourceItemCache(

@@ -5,6 +5,9 @@ using CrmFederation.Gateway.Tests.Http;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
 
 namespace CrmFederation.Gateway.Tests.Caching;
 
@@ -133,8 +136,37 @@ public sealed class EncryptingDistributedCacheTests : IDisposable
             $"log: {string.Join(" | ", _log.Entries.Take(3).Select(e => e.Message + " " + e.Exception?.Message))}");
     }
 
-    private EncryptingDistributedCache Create(byte[] key) =>
-        new(_inner, new CacheKeyMaterial(key), Cap, _loggers.CreateLogger<EncryptingDistributedCache>());
+    /// <summary>Redis down under load: every operation fails at once, and the log gets one line for it, then one when Redis is back.</summary>
+    [Fact]
+    public async Task InnerFailingForEveryOperation_MissesAndSkippedWrites_OneWarningThenOneLineWhenBack()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var outageLog = new FakeLogger<RedisOutageLog>();
+        var cache = Create(_key, new RedisOutageLog(time, outageLog));
+        await cache.SetAsync("customer:C-1", [1], new DistributedCacheEntryOptions());
+        _inner.Failure = new RedisConnectionException(ConnectionFailureType.SocketFailure, "No connection: HMGET crmfed:" + new CacheKeyMaterial(_key).KeyedName("customer:C-1"));
+
+        for (var i = 0; i < 500; i++)
+        {
+            Assert.Null(await cache.GetAsync("customer:C-1"));
+            await cache.SetAsync("customer:C-2", [2], new DistributedCacheEntryOptions());
+            cache.Refresh("customer:C-1");
+            await cache.RemoveAsync("customer:C-2");
+            time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        _inner.Failure = null;
+        Assert.Equal([1], await cache.GetAsync("customer:C-1"));
+
+        var lines = outageLog.Collector.GetSnapshot();
+        Assert.Equal([LogLevel.Warning, LogLevel.Information], lines.Select(l => l.Level));
+        Assert.Equal(("5", "2000"), (lines[1].GetStructuredStateValue("Seconds"), lines[1].GetStructuredStateValue("Failures")));
+        Assert.All(lines, line => Assert.DoesNotContain("crmfed:", line.Message, StringComparison.Ordinal));
+        Assert.Empty(_log.Entries);
+    }
+
+    private EncryptingDistributedCache Create(byte[] key, RedisOutageLog? outages = null) =>
+        new(_inner, new CacheKeyMaterial(key), Cap, outages ?? new RedisOutageLog(TimeProvider.System, _loggers.CreateLogger<RedisOutageLog>()), _loggers.CreateLogger<EncryptingDistributedCache>());
 
     /// <summary>An in-memory distributed cache that also records the values and options it was given.</summary>
     private sealed class RecordingCache : IDistributedCache, IDisposable
@@ -146,9 +178,12 @@ public sealed class EncryptingDistributedCacheTests : IDisposable
 
         public ConcurrentQueue<DistributedCacheEntryOptions> Entries { get; } = new();
 
-        public byte[]? Get(string key) => _store.Get(key);
+        /// <summary>When set, every operation throws it, as a Redis client does while Redis is down.</summary>
+        public Exception? Failure { get; set; }
 
-        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => _store.GetAsync(key, token);
+        public byte[]? Get(string key) => Available()._store.Get(key);
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Available()._store.GetAsync(key, token);
 
         public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
         {
@@ -162,18 +197,21 @@ public sealed class EncryptingDistributedCacheTests : IDisposable
             return _store.SetAsync(key, value, options, token);
         }
 
-        public void Refresh(string key) => _store.Refresh(key);
+        public void Refresh(string key) => Available()._store.Refresh(key);
 
-        public Task RefreshAsync(string key, CancellationToken token = default) => _store.RefreshAsync(key, token);
+        public Task RefreshAsync(string key, CancellationToken token = default) => Available()._store.RefreshAsync(key, token);
 
-        public void Remove(string key) => _store.Remove(key);
+        public void Remove(string key) => Available()._store.Remove(key);
 
-        public Task RemoveAsync(string key, CancellationToken token = default) => _store.RemoveAsync(key, token);
+        public Task RemoveAsync(string key, CancellationToken token = default) => Available()._store.RemoveAsync(key, token);
 
         public void Dispose() => (_store as IDisposable)?.Dispose();
 
+        private RecordingCache Available() => Failure is { } failure ? throw failure : this;
+
         private void Record(string key, byte[] value, DistributedCacheEntryOptions options)
         {
+            Available();
             Writes.Enqueue((key, value));
             Entries.Enqueue(options);
         }

@@ -1,4 +1,7 @@
+using CrmFederation.Gateway.Caching;
+using CrmFederation.Gateway.Tests.Http;
 using CrmFederation.Gateway.Tests.TestSupport;
+using Microsoft.Extensions.Logging;
 
 namespace CrmFederation.Gateway.Tests.Caching;
 
@@ -160,6 +163,49 @@ public sealed class RedisOutageTests(RedisCachingFixture fixture) : IAsyncLifeti
 
         Assert.Equal("(no calls)", (await fixture.CallsAsync()).ToString());
     }
+
+    /// <summary>
+    /// With Redis down every cache read and write fails at once; at high traffic a warning each would
+    /// flood the log. The outage is logged once, with a reason and without key names, and its end once.
+    /// </summary>
+    [Fact]
+    public async Task RedisKilledUnderTraffic_OneWarning_ThenOneLineWhenItAnswersAgain()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var gateway = fixture.StartGateway([new("Gateway:Cache:RedisConnectionString", redis.ConnectionString)]);
+        await fixture.WarmUpAsync(gateway);
+        var ids = fixture.Customers.Ids(skip: 1200, count: 500);
+
+        await redis.KillAsync();
+        foreach (var id in ids.Take(20))
+        {
+            await gateway.Client.DataAsync(CacheQueries.Customer360, new { id });
+        }
+
+        var duringOutage = OutageLines(gateway);
+
+        await redis.RestartAsync();
+        using var guard = new CancellationTokenSource(ReconnectGuard);
+        for (var round = 20; !OutageLines(gateway).Any(e => e.Level == LogLevel.Information); round++)
+        {
+            Assert.False(guard.IsCancellationRequested, $"No line said Redis answers again in {ReconnectGuard}. {redis}\nThe log:\n{gateway.Log}");
+            await gateway.Client.DataAsync(CacheQueries.Customer360, new { id = ids[round] });
+            await Task.Delay(100);
+        }
+
+        var warning = Assert.Single(duringOutage);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.StartsWith("Redis is unavailable (connection ", warning.Message, StringComparison.Ordinal);
+        Assert.True(gateway.LogEntries.Count(e => e.Level >= LogLevel.Warning) == 1, "Expected the outage warning alone:\n" + gateway.Log);
+        Assert.Equal([LogLevel.Warning, LogLevel.Information], OutageLines(gateway).Select(e => e.Level));
+
+        // Each query has many cache reads and writes: that many failures went into the two lines.
+        Assert.Matches(@"\(\d{2,} failed commands\)", OutageLines(gateway)[1].Message);
+        Assert.All(OutageLines(gateway), e => Assert.DoesNotContain("crmfed:", e.Message, StringComparison.Ordinal));
+    }
+
+    private static List<LogEntry> OutageLines(CacheGateway gateway) =>
+        gateway.LogEntries.Where(e => e.Category == typeof(RedisOutageLog).FullName).ToList();
 
     private static string? Billing(System.Text.Json.JsonElement data) =>
         data.GetProperty("customer").GetProperty("billing").GetProperty("legalName").GetString();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using CrmFederation.Gateway.Telemetry;
 
 namespace CrmFederation.Gateway.Tests.Telemetry;
@@ -51,7 +52,7 @@ public sealed class MetricsTests(ObservedSystemsFixture fixture) : IAsyncLifetim
         Assert.DoesNotContain(points, p => p.Instrument == "crmfed.source.errors");
 
         var operations = Assert.Single(points, p => p.Instrument == "crmfed.operation.duration");
-        Assert.Equal(("False", 2L), (operations.Tag("graphql.errors"), operations.Count));
+        Assert.Equal(("False", "query", 2L), (operations.Tag("graphql.errors"), operations.Tag("graphql.operation.type"), operations.Count));
         Assert.Equal(0, Assert.Single(points, p => p.Instrument == "crmfed.requests.in_flight").Value);
         Assert.Equal(Sources.Select(s => (s, 0.0)), Circuits(points));
     }
@@ -90,6 +91,27 @@ public sealed class MetricsTests(ObservedSystemsFixture fixture) : IAsyncLifetim
         Assert.Equal(failedCalls.Sum(call => call.Number("source.attempts") - 1), retries.Value);
         var operations = Assert.Single(points, p => p.Instrument == "crmfed.operation.duration");
         Assert.Equal(("True", (long)traces.Count), (operations.Tag("graphql.errors"), operations.Count));
+    }
+
+    /// <summary>
+    /// Operations carry their type as OpenTelemetry's GraphQL conventions name it, and no operation
+    /// name (clients choose those freely). A document that does not parse has no operation, so no type.
+    /// </summary>
+    [Fact]
+    public async Task NamedQueryAndUnparsableDocument_DurationTaggedWithOperationTypeOnly()
+    {
+        await using var gateway = ObservedGateway.Over(fixture.Systems, cacheEnabled: false);
+        using var http = gateway.CreateClient();
+
+        await gateway.QueryAsync("query ClientChosenName($id: ID!) { customer(id: $id) { id } }", new { id = fixture.CustomerInAllFourSystems().Id }, http);
+        using var unparsable = await http.PostAsJsonAsync("/graphql", new { query = "query { customer(id: " });
+
+        var durations = Gateway(gateway.CollectMetrics()).Where(p => p.Instrument == "crmfed.operation.duration").ToList();
+        var query = Assert.Single(durations, p => p.Tag("graphql.operation.type") == "query");
+        Assert.Equal(["graphql.errors", "graphql.operation.type"], query.Tags.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("False", 1L), (query.Tag("graphql.errors"), query.Count));
+        var failed = Assert.Single(durations, p => !p.Tags.ContainsKey("graphql.operation.type"));
+        Assert.Equal(("True", 1L), (failed.Tag("graphql.errors"), failed.Count));
     }
 
     private static List<MetricPointValue> Gateway(IEnumerable<OpenTelemetry.Metrics.MetricSnapshot> snapshots) =>
