@@ -37,12 +37,20 @@ public sealed class GatewayExecutionConfigurer(
         try
         {
             result = await next(options);
+            AddScopeOutcome(result, scope);
         }
         finally
         {
+            // After the scope's errors are in: a response whose values were replaced counts as one with errors.
             metrics.OperationEnded(System.Diagnostics.Stopwatch.GetElapsedTime(started), result);
         }
 
+        return result;
+    }
+
+    /// <summary>The errors of fields that still got a value, and the sources answered from stale cache entries.</summary>
+    private static void AddScopeOutcome(ExecutionResult result, RequestScope scope)
+    {
         if (!scope.Errors.IsEmpty)
         {
             result.Errors ??= [];
@@ -61,7 +69,5 @@ public sealed class GatewayExecutionConfigurer(
                 .Select(s => new Dictionary<string, object?> { ["source"] = s.Key, ["ageSeconds"] = (int)s.Value.TotalSeconds })
                 .ToList();
         }
-
-        return result;
     }
 }

@@ -93,6 +93,20 @@ public sealed class MetricsTests(ObservedSystemsFixture fixture) : IAsyncLifetim
         Assert.Equal(("True", (long)traces.Count), (operations.Tag("graphql.errors"), operations.Count));
     }
 
+    /// <summary>A non-null list that came back empty because its source failed is an error of the operation, though it has a value.</summary>
+    [Fact]
+    public async Task ErpDown_InvoicesReplacedByEmptyLists_OperationCountedWithErrors()
+    {
+        await using var gateway = ObservedGateway.Over(fixture.Systems, cacheEnabled: false);
+        await fixture.ErpDownAsync();
+
+        var (response, _) = await gateway.QueryAsync("{ customers(first: 2) { nodes { id invoices(status: OPEN) { number } } } }");
+
+        Assert.Contains(response.GetProperty("errors").EnumerateArray(), e => e.GetProperty("extensions").GetProperty("valueReplaced").GetBoolean());
+        var operations = Assert.Single(Gateway(gateway.CollectMetrics()), p => p.Instrument == "crmfed.operation.duration");
+        Assert.Equal(("True", 1L), (operations.Tag("graphql.errors"), operations.Count));
+    }
+
     /// <summary>
     /// Operations carry their type as OpenTelemetry's GraphQL conventions name it, and no operation
     /// name (clients choose those freely). A document that does not parse has no operation, so no type.

@@ -119,7 +119,10 @@ public sealed class ObservedGateway(IReadOnlyDictionary<string, string?> setting
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureTestServices(testServices =>
         {
-            testServices.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+            // As with an OTLP endpoint configured: the SDK's default sampler.
+            testServices.ConfigureOpenTelemetryTracerProvider(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
+                .AddInMemoryExporter(Spans));
             testServices.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
             services?.Invoke(testServices);
         });
