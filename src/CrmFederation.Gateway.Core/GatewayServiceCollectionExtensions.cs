@@ -1,6 +1,8 @@
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Execution;
+using CrmFederation.Gateway.Http;
+using CrmFederation.Gateway.Limits;
 using CrmFederation.Gateway.Sources;
 using CrmFederation.Gateway.Telemetry;
 using GraphQL;
@@ -38,7 +40,8 @@ public static class GatewayServiceCollectionExtensions
             .AddErrorInfoProvider<GatewayErrorInfoProvider>()
             .ConfigureExecution<GatewayExecutionConfigurer>()
             .ConfigureExecution<ValidatedDocumentCache>()
-            .AddComplexityAnalyzer(complexity => complexity.MaxDepth = configuration.GetValue("Gateway:MaxQueryDepth", 12)));
+            .AddValidationRule<QueryLimitsRule>());
+        services.AddSingleton<IRequestBodyLimit, SnapshotRequestBodyLimit>();
         return services;
     }
 }
