@@ -1,6 +1,8 @@
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Execution;
+using CrmFederation.Gateway.Http;
+using CrmFederation.Gateway.Limits;
 using CrmFederation.Gateway.Sources;
 using CrmFederation.Gateway.Telemetry;
 using GraphQL;
@@ -39,7 +41,8 @@ public static class GatewayServiceCollectionExtensions
             .ConfigureExecution<GatewayExecutionConfigurer>()
             .ConfigureExecution<ValidatedDocumentCache>()
             .AddExecutionStrategy<BatchAwareExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
-            .AddComplexityAnalyzer(complexity => complexity.MaxDepth = configuration.GetValue("Gateway:MaxQueryDepth", 12)));
+            .AddValidationRule<QueryLimitsRule>());
+        services.AddSingleton<IRequestBodyLimit, SnapshotRequestBodyLimit>();
         return services;
     }
 }

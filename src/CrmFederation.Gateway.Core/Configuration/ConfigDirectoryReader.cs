@@ -29,14 +29,14 @@ public static class ConfigDirectoryReader
         {
             diagnostics.Add(new(DiagnosticSeverity.Error, directory, null, "", "The gateway-config directory does not exist.",
                 "Set Gateway:ConfigPath (env GATEWAY__CONFIGPATH) to the folder holding gateway.json."));
-            return new RawGatewayConfig(root, "", new GatewaySettingsConfig(), [], [], []);
+            return new RawGatewayConfig(root, "", DefaultSettings(), [], [], []);
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var settingsPath = Path.Combine(root, SettingsFileName);
         var settings = File.Exists(settingsPath)
-            ? ReadJson<GatewaySettingsConfig>(root, settingsPath, hash, diagnostics)?.Value ?? new GatewaySettingsConfig()
-            : new GatewaySettingsConfig();
+            ? ReadJson<GatewaySettingsConfig>(root, settingsPath, hash, diagnostics) ?? DefaultSettings()
+            : DefaultSettings();
 
         var schemaFiles = new List<SchemaFile>();
         foreach (var file in FilesIn(root, "schema", "*.graphql"))
@@ -64,6 +64,9 @@ public static class ConfigDirectoryReader
         var version = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
         return new RawGatewayConfig(root, version, settings, schemaFiles, sources, bindings);
     }
+
+    /// <summary>For a missing or unreadable gateway.json: every setting at its default.</summary>
+    private static ConfigFile<GatewaySettingsConfig> DefaultSettings() => new(SettingsFileName, new GatewaySettingsConfig(), JsonLineIndex.Empty);
 
     private static IEnumerable<string> FilesIn(string root, string folder, string pattern)
     {

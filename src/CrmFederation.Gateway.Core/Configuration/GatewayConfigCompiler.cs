@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmFederation.Gateway.Execution;
+using CrmFederation.Gateway.Limits;
 using CrmFederation.Gateway.Schema;
 using CrmFederation.Gateway.Sources;
 
@@ -22,6 +23,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
     {
         var diagnostics = new List<ConfigDiagnostic>();
         var raw = ConfigDirectoryReader.Read(directory, diagnostics);
+        SettingsValidator.Validate(raw.Settings, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
         var sources = CompileSources(raw, new SourceCompiler(new ValueResolver(variables)), diagnostics);
         var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
@@ -43,9 +45,10 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
             return (null, diagnostics);
         }
 
+        QueryLimitsRule.Attach(schema, raw.Settings.Value.Limits);
         var snapshot = new GatewaySnapshot(
             raw.Version,
-            raw.Settings,
+            raw.Settings.Value,
             schema,
             new Entity(default(JsonElement), bindings.Root),
             sources,

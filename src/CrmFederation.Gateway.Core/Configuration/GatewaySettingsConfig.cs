@@ -12,9 +12,14 @@ public sealed record GatewaySettingsConfig
     public LimitsConfig Limits { get; init; } = new();
 }
 
+/// <summary>What one GraphQL request may ask of the gateway; checked per request against the current snapshot.</summary>
 public sealed record LimitsConfig
 {
+    /// <summary>Levels of fields: <c>{ customer { billing { legalName } } }</c> is 3.</summary>
     public int MaxQueryDepth { get; init; } = 12;
+
+    /// <summary>Fields one operation selects, each alias and each use of a fragment counted.</summary>
+    public int MaxFieldCount { get; init; } = 1000;
 
     public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 }

@@ -15,6 +15,9 @@ public sealed class JsonLineIndex
     {
     }
 
+    /// <summary>The index of a file that does not exist.</summary>
+    public static JsonLineIndex Empty { get; } = new();
+
     public static JsonLineIndex Build(ReadOnlySpan<byte> utf8Json)
     {
         var index = new JsonLineIndex();

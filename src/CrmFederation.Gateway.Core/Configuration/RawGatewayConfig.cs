@@ -4,7 +4,7 @@ namespace CrmFederation.Gateway.Configuration;
 public sealed record RawGatewayConfig(
     string Directory,
     string Version,
-    GatewaySettingsConfig Settings,
+    ConfigFile<GatewaySettingsConfig> Settings,
     IReadOnlyList<SchemaFile> SchemaFiles,
     IReadOnlyList<ConfigFile<SourceConfig>> Sources,
     IReadOnlyList<ConfigFile<BindingsFileConfig>> Bindings);

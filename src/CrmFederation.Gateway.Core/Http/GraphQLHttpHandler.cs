@@ -18,16 +18,16 @@ internal sealed partial class GraphQLHttpHandler
     private static readonly IValidationRule[] GetValidationRules = [.. DocumentValidator.CoreRules, HttpGetOperationRule.Instance];
     private static readonly IValidationRule[] GetCachedDocumentValidationRules = [HttpGetOperationRule.Instance];
 
-    private readonly long _maxRequestBodyBytes;
+    private readonly IRequestBodyLimit _bodyLimit;
     private readonly bool _enableGet;
     private readonly string _allow;
     private readonly CsrfGuard _csrf;
     private readonly ILogger<GraphQLHttpHandler> _logger;
 
-    public GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, ILogger<GraphQLHttpHandler> logger)
+    public GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, IRequestBodyLimit bodyLimit, ILogger<GraphQLHttpHandler> logger)
     {
         var settings = options.Value;
-        _maxRequestBodyBytes = settings.MaxRequestBodyBytes;
+        _bodyLimit = bodyLimit;
         _enableGet = settings.EnableGet;
         _allow = settings.EnableGet ? $"{HttpMethods.Get}, {HttpMethods.Post}" : HttpMethods.Post;
         _csrf = new CsrfGuard(settings);
@@ -99,7 +99,7 @@ internal sealed partial class GraphQLHttpHandler
 
         var graphQLRequest = isGet
             ? GraphQLRequestReader.ReadQueryString(request.Query, serializer)
-            : await GraphQLRequestReader.ReadBodyAsync(request, serializer, _maxRequestBodyBytes, context.RequestAborted);
+            : await GraphQLRequestReader.ReadBodyAsync(request, serializer, _bodyLimit.MaxBytes(context), context.RequestAborted);
         if (string.IsNullOrEmpty(graphQLRequest.Query))
         {
             throw new MissingQueryError();

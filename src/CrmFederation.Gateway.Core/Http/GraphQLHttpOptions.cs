@@ -12,7 +12,8 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>
     /// Largest POST body read, in bytes; a larger one is refused with 413 before it is parsed. It also
-    /// caps the server's own limit for this endpoint (Kestrel's default is 30 MB).
+    /// caps the server's own limit for this endpoint (Kestrel's default is 30 MB). Applies unless the
+    /// app registers its own <see cref="IRequestBodyLimit"/> (the gateway does: gateway.json decides).
     /// </summary>
     [Range(typeof(long), "1024", "268435456")]
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;

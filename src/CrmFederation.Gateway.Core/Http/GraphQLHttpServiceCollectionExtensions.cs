@@ -24,6 +24,7 @@ public static class GraphQLHttpServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphQLHttpOptions>, GraphQLHttpOptionsValidator>());
+        services.TryAddSingleton<IRequestBodyLimit, OptionsRequestBodyLimit>();
         services.TryAddSingleton<GraphQLHttpHandler>();
         return services;
     }

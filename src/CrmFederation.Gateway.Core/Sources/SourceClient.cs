@@ -174,8 +174,11 @@ public sealed class SourceClient(
         RateLimiterRejectedException => new SourceException(Source.Name, SourceErrorCode.RateLimited,
             $"The gateway's outbound rate or concurrency limit for source '{Source.Name}' is exhausted.", null, ex),
         JsonException => new SourceException(Source.Name, SourceErrorCode.BadResponse, $"Source '{Source.Name}' answered with malformed JSON.", null, ex),
-        HttpRequestException http => new SourceException(Source.Name, SourceErrorCode.Unavailable, $"Source '{Source.Name}' cannot be reached.", (int?)http.StatusCode, ex),
-        IOException or SocketException => new SourceException(Source.Name, SourceErrorCode.Unavailable, $"Source '{Source.Name}' cannot be reached.", null, ex),
+        HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse or HttpRequestError.ConfigurationLimitExceeded } => new SourceException(
+            Source.Name, SourceErrorCode.BadResponse, $"Source '{Source.Name}' answered with malformed or oversized HTTP.", null, ex),
+
+        // No status: the only one a transport failure carries here is a proxy's refusal of the tunnel, not the source's answer.
+        HttpRequestException or IOException or SocketException => new SourceException(Source.Name, SourceErrorCode.Unavailable, $"Source '{Source.Name}' cannot be reached.", null, ex),
         _ => new SourceException(Source.Name, SourceErrorCode.Unavailable, $"Source '{Source.Name}' failed unexpectedly.", null, ex),
     };
 

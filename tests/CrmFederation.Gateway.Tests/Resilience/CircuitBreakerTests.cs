@@ -51,6 +51,29 @@ public sealed class CircuitBreakerTests : IDisposable
         Assert.Equal(MinimumThroughput, _rig.Requests);
     }
 
+    /// <summary>
+    /// A lost connection counts against the breaker; a failure that recurs on every attempt (a refused
+    /// certificate, an answer that is not HTTP) is not the source being down, and an open circuit would
+    /// only hide it behind "circuit open".
+    /// </summary>
+    [Theory]
+    [InlineData("refused", "open")]
+    [InlineData("tls", "closed")]
+    [InlineData("invalid response", "closed")]
+    public async Task FetchItemsAsync_TransportFailures_OpenCircuitOnlyWhenTransient(string kind, string circuitAfter)
+    {
+        using var transport = new FailingTransport(() => FailingTransport.Failure(kind));
+        var client = _rig.Client(Config, transport);
+
+        for (var call = 0; call < MinimumThroughput; call++)
+        {
+            await _rig.FailureAsync(client);
+        }
+
+        Assert.Equal(circuitAfter, client.Resilience.CircuitState);
+        Assert.Equal(MinimumThroughput, transport.Gets);
+    }
+
     [Fact]
     public async Task FetchItemsAsync_CircuitOpen_FailsFastWithoutCallingSource()
     {

@@ -71,14 +71,18 @@ public sealed class RetryTests : IDisposable
     }
 
     /// <summary>
-    /// A refused or reset connection fails a read before the source acted on it, so the read is retried,
-    /// whether SocketsHttpHandler wraps the socket error in HttpRequestException or lets it through bare.
+    /// A refused, reset or prematurely closed connection, a resolver that gave no answer, a proxy that
+    /// could not reach the source: another attempt may pass, so the read is retried, whether
+    /// SocketsHttpHandler wraps the socket error in HttpRequestException or lets it through bare.
     /// </summary>
     [Theory]
     [InlineData("refused")]
     [InlineData("reset")]
     [InlineData("bare socket reset")]
     [InlineData("bare io reset")]
+    [InlineData("response ended")]
+    [InlineData("resolver no answer")]
+    [InlineData("proxy 502")]
     public async Task FetchItemsAsync_ConnectionLevelFailure_IsRetriedThenUnavailable(string kind)
     {
         using var transport = new FailingTransport(() => FailingTransport.Failure(kind));
@@ -90,6 +94,86 @@ public sealed class RetryTests : IDisposable
         Assert.Null(failure.HttpStatus);
         Assert.Equal(1 + ResilienceRig.Defaults.Retry.MaxRetries, failure.Attempts);
         Assert.Equal(1 + ResilienceRig.Defaults.Retry.MaxRetries, transport.Gets);
+    }
+
+    /// <summary>
+    /// A failure that recurs on every attempt (no such host, a refused certificate or proxy login, an
+    /// HTTP answer the client cannot read) fails the call at once with what went wrong.
+    /// </summary>
+    [Theory]
+    [InlineData("no such host", SourceErrorCode.Unavailable)]
+    [InlineData("proxy 407", SourceErrorCode.Unavailable)]
+    [InlineData("tls", SourceErrorCode.Unavailable)]
+    [InlineData("user authentication", SourceErrorCode.Unavailable)]
+    [InlineData("unknown", SourceErrorCode.Unavailable)]
+    [InlineData("invalid response", SourceErrorCode.BadResponse)]
+    [InlineData("headers too long", SourceErrorCode.BadResponse)]
+    public async Task FetchItemsAsync_FailureThatRecursOnEveryAttempt_IsNotRetried(string kind, string code)
+    {
+        using var transport = new FailingTransport(() => FailingTransport.Failure(kind));
+        var client = _rig.Client(ResilienceRig.Defaults, transport);
+
+        // Driven like the retried cases, so that a wrong retry shows up in the count instead of hanging.
+        var failure = await _rig.Clock.DriveAsync(_rig.FailureAsync(client), MaxBackoff);
+
+        Assert.Equal(code, failure.Code);
+        Assert.Equal(1, failure.Attempts);
+        Assert.Equal(1, transport.Gets);
+    }
+
+    /// <summary>A source answering with something that is not HTTP, over a real connection: a bad response, sent once.</summary>
+    [Fact]
+    public async Task FetchItemsAsync_AnswerIsNotHttp_FailsBadResponseWithoutRetry()
+    {
+        await using var source = new MalformedHttpServer();
+        var client = _rig.Client(ResilienceRig.Defaults, baseUri: source.Url);
+
+        var failure = await _rig.Clock.DriveAsync(_rig.FailureAsync(client), MaxBackoff);
+
+        Assert.Equal(SourceErrorCode.BadResponse, failure.Code);
+        Assert.Equal(1, failure.Attempts);
+        Assert.Equal(1, source.Requests);
+    }
+
+    /// <summary>
+    /// A backoff that would end after the deadline is not slept: the call fails at once with the real
+    /// cause (503) instead of sleeping into SOURCE_TIMEOUT. Backoffs here are 0.5 to 1 s, the deadline 0.4 s.
+    /// </summary>
+    [Fact]
+    public async Task FetchItemsAsync_BackoffEndingPastTheDeadline_FailsWithTheRealCauseWithoutWaiting()
+    {
+        var deadline = TimeSpan.FromMilliseconds(400);
+        _rig.AnswerStatus(503);
+        var client = _rig.Client(ResilienceRig.Defaults with { Retry = new RetryConfig { BaseDelayMs = 1000, MaxDelayMs = 1000 } }, deadline);
+
+        var failure = await FailureLettingAnySleepRunIntoTheDeadlineAsync(client, deadline);
+
+        Assert.Equal(SourceErrorCode.Unavailable, failure.Code);
+        Assert.Equal(503, failure.HttpStatus);
+        Assert.Equal(1, failure.Attempts);
+        Assert.Equal(1, _rig.Requests);
+    }
+
+    /// <summary>
+    /// Backoffs are compared with what is left of the deadline. With a base of 0.5 s the first backoff
+    /// is 0.25 to 0.5 s and fits in 0.6 s; the second is 0.5 to 1 s, more than the 0.1 to 0.35 s left.
+    /// </summary>
+    [Fact]
+    public async Task FetchItemsAsync_SecondBackoffEndingPastTheRemainingDeadline_FailsAfterOneRetry()
+    {
+        var deadline = TimeSpan.FromMilliseconds(600);
+        _rig.AnswerStatus(503);
+        var client = _rig.Client(ResilienceRig.Defaults with { Retry = new RetryConfig { BaseDelayMs = 500, MaxDelayMs = 2000 } }, deadline);
+
+        var fetch = _rig.FailureAsync(client);
+        var firstBackoff = await _rig.Clock.AdvanceThroughDelayAsync(TimeSpan.FromMilliseconds(500));
+        var failure = await FailureLettingAnySleepRunIntoTheDeadlineAsync(fetch, deadline - firstBackoff);
+
+        Assert.InRange(firstBackoff, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500));
+        Assert.Equal(SourceErrorCode.Unavailable, failure.Code);
+        Assert.Equal(503, failure.HttpStatus);
+        Assert.Equal(2, failure.Attempts);
+        Assert.Equal(2, _rig.Requests);
     }
 
     [Fact]
@@ -205,5 +289,25 @@ public sealed class RetryTests : IDisposable
 
         Assert.Empty(items);
         Assert.Single(_rig.Server.LogEntries);
+    }
+
+    private Task<SourceException> FailureLettingAnySleepRunIntoTheDeadlineAsync(SourceClient client, TimeSpan deadline) =>
+        FailureLettingAnySleepRunIntoTheDeadlineAsync(_rig.FailureAsync(client), deadline);
+
+    /// <summary>
+    /// Awaits a failing call; should it go to sleep instead of failing, moves the clock through what is
+    /// left of the deadline, so that a wrong sleep ends as SOURCE_TIMEOUT instead of hanging the test.
+    /// </summary>
+    private async Task<SourceException> FailureLettingAnySleepRunIntoTheDeadlineAsync(Task<SourceException> fetch, TimeSpan remaining)
+    {
+        using var stopWatching = new CancellationTokenSource();
+        var sleeps = _rig.Clock.TimerCreated(due => due >= TimeSpan.Zero && due < TimeSpan.FromMilliseconds(ResilienceRig.Defaults.AttemptTimeoutMs), stopWatching.Token);
+        if (await Task.WhenAny(fetch, sleeps).WaitAsync(WireGate.HangGuard) == sleeps)
+        {
+            _rig.Clock.Advance(remaining);
+        }
+
+        await stopWatching.CancelAsync();
+        return await fetch;
     }
 }

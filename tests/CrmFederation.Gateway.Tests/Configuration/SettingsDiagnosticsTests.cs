@@ -1,0 +1,67 @@
+using CrmFederation.Gateway.Configuration;
+
+namespace CrmFederation.Gateway.Tests.Configuration;
+
+/// <summary>Diagnostics of <c>gateway.json</c>: each limit outside what the gateway can honour, pointed at its line.</summary>
+public sealed class SettingsDiagnosticsTests
+{
+    [Theory]
+    [InlineData("maxQueryDepth", "12", "0", "The query depth limit 0 is out of range.", "Use 1 to 100 levels")]
+    [InlineData("maxQueryDepth", "12", "101", "The query depth limit 101 is out of range.", "Use 1 to 100 levels")]
+    [InlineData("maxFieldCount", "1000", "0", "The field count limit 0 is out of range.", "Use 1 to 100000 fields")]
+    [InlineData("maxFieldCount", "1000", "100001", "The field count limit 100001 is out of range.", "Use 1 to 100000 fields")]
+    [InlineData("maxRequestBodyBytes", "1048576", "1023", "The request body limit 1023 bytes is out of range.", "Use 1024 (1 KiB) to 67108864 (64 MiB) bytes")]
+    [InlineData("maxRequestBodyBytes", "1048576", "67108865", "The request body limit 67108865 bytes is out of range.", "Use 1024 (1 KiB) to 67108864 (64 MiB) bytes")]
+    public void TryCompile_LimitOutOfRange_ReportsItAtItsLineWithTheRange(string limit, string sampleValue, string value, string message, string hint)
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace("gateway.json", $"\"{limit}\": {sampleValue}", $"\"{limit}\": {value}");
+
+        var (snapshot, diagnostics) = sandbox.Compile();
+
+        Assert.Null(snapshot);
+        var diagnostic = DiagnosticAssert.Error(diagnostics, "gateway.json", sandbox.LineOf("gateway.json", $"\"{limit}\""), message, "$.limits." + limit);
+        Assert.StartsWith(hint, diagnostic.Hint, StringComparison.Ordinal);
+        Assert.Single(diagnostics);
+    }
+
+    [Fact]
+    public void TryCompile_DepthLimitZero_PrintsFileLinePathAndHint()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace("gateway.json", "\"maxQueryDepth\": 12", "\"maxQueryDepth\": 0");
+
+        var (_, diagnostics) = sandbox.Compile();
+
+        Assert.Equal(
+            $"error: gateway.json:{sandbox.LineOf("gateway.json", "maxQueryDepth")} ($.limits.maxQueryDepth): The query depth limit 0 is out of range. " +
+            "Hint: Use 1 to 100 levels (default 12); { customer { billing { legalName } } } is 3 levels deep.",
+            Assert.Single(diagnostics).ToString());
+    }
+
+    [Fact]
+    public void TryCompile_LimitsAtTheEdgesOfTheirRanges_Compile()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace("gateway.json", "\"maxQueryDepth\": 12", "\"maxQueryDepth\": 100")
+            .Replace("gateway.json", "\"maxFieldCount\": 1000", "\"maxFieldCount\": 1")
+            .Replace("gateway.json", "\"maxRequestBodyBytes\": 1048576", "\"maxRequestBodyBytes\": 1024");
+
+        var (snapshot, diagnostics) = sandbox.Compile();
+
+        Assert.True(diagnostics.Count == 0, DiagnosticAssert.Describe(diagnostics));
+        Assert.Equal(new LimitsConfig { MaxQueryDepth = 100, MaxFieldCount = 1, MaxRequestBodyBytes = 1024 }, snapshot!.Settings.Limits);
+    }
+
+    [Fact]
+    public void TryCompile_NoGatewayJson_UsesTheDefaultLimits()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample();
+        File.Delete(Path.Combine(sandbox.Directory, "gateway.json"));
+
+        var (snapshot, diagnostics) = sandbox.Compile();
+
+        Assert.True(diagnostics.Count == 0, DiagnosticAssert.Describe(diagnostics));
+        Assert.Equal(new LimitsConfig { MaxQueryDepth = 12, MaxFieldCount = 1000, MaxRequestBodyBytes = 1024 * 1024 }, snapshot!.Settings.Limits);
+    }
+}

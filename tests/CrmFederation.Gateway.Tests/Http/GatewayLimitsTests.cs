@@ -1,0 +1,231 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Tests.Configuration;
+using CrmFederation.Gateway.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmFederation.Gateway.Tests.Http;
+
+/// <summary>
+/// The limits of gateway.json on the real gateway: query depth and field count (GraphQL errors, nothing
+/// executed) and body size (413), each read from the snapshot current when the request arrives. The
+/// queries ask only for introspection and __typename, so no source is called.
+/// </summary>
+public sealed class GatewayLimitsTests
+{
+    private const string GraphQLResponse = "application/graphql-response+json";
+
+    [Fact]
+    public async Task Post_QueryAtTheDepthLimit_IsExecuted()
+    {
+        using var sandbox = SandboxWithLimits(maxQueryDepth: 4);
+        await using var gateway = Start(sandbox);
+
+        var response = await PostQueryAsync(gateway, NestedQuery(depth: 4));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.False(response.Body.TryGetProperty("errors", out var errors), "Unexpected errors: " + errors);
+        Assert.Equal(JsonValueKind.Object, response.Data.GetProperty("__type").ValueKind);
+    }
+
+    [Fact]
+    public async Task Post_QueryDeeperThanTheLimit_IsRefusedWithAGraphQLError()
+    {
+        using var sandbox = SandboxWithLimits(maxQueryDepth: 4);
+        await using var gateway = Start(sandbox);
+
+        var response = await PostQueryAsync(gateway, NestedQuery(depth: 5));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.False(response.HasData);
+        Assert.Equal("The query is nested 5 levels deep; this endpoint allows at most 4.", Assert.Single(response.Errors.EnumerateArray()).GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Get_QueryDeeperThanTheLimit_IsRefusedToo()
+    {
+        using var sandbox = SandboxWithLimits(maxQueryDepth: 4);
+        await using var gateway = Start(sandbox);
+        using var http = gateway.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(NestedQuery(depth: 5)));
+        request.Headers.Add("GraphQL-Require-Preflight", "1");
+        request.Headers.Add("Accept", GraphQLResponse);
+
+        using var answer = await http.SendAsync(request);
+        var response = await GraphQLHttpResponse.ReadAsync(answer);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("nested 5 levels deep", response.Errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ a: __typename b: __typename c: __typename d: __typename e: __typename }", null)]
+    [InlineData("{ a: __typename b: __typename c: __typename d: __typename e: __typename f: __typename }", 6)]
+    [InlineData("{ ...Three ...Three } fragment Three on Query { a: __typename b: __typename c: __typename }", 6)]
+    public async Task Post_FieldsOverTheLimit_AreRefusedCountingAliasesAndEachFragmentUse(string query, int? refusedCount)
+    {
+        using var sandbox = SandboxWithLimits(maxFieldCount: 5);
+        await using var gateway = Start(sandbox);
+
+        var response = await PostQueryAsync(gateway, query);
+
+        if (refusedCount is { } count)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+            Assert.Equal($"The query counts {count} fields; this endpoint allows at most 5.", response.Errors[0].GetProperty("message").GetString());
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            Assert.Equal("Query", response.Data.GetProperty("e").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Post_BodyOverTheLimit_Is413WithAGraphQLErrorBody()
+    {
+        using var sandbox = SandboxWithLimits(maxRequestBodyBytes: 2048);
+        await using var gateway = Start(sandbox);
+
+        var over = await PostBodyAsync(gateway, BodyOfLength(2049));
+        var atLimit = await PostBodyAsync(gateway, BodyOfLength(2048));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.Status);
+        Assert.StartsWith(GraphQLResponse, over.ContentType, StringComparison.Ordinal);
+        Assert.False(over.HasData);
+        Assert.Equal("The request body is larger than the 2048 bytes this endpoint accepts.", Assert.Single(over.Errors.EnumerateArray()).GetProperty("message").GetString());
+        Assert.Equal("BODY_TOO_LARGE", over.FirstErrorCode);
+        Assert.Equal(HttpStatusCode.OK, atLimit.Status);
+    }
+
+    [Fact]
+    public async Task Swap_SnapshotWithLowerLimits_AppliesThemToTheNextRequest()
+    {
+        using var sample = ConfigSandbox.CopyOfSample();
+        using var stricter = SandboxWithLimits(maxQueryDepth: 4, maxRequestBodyBytes: 2048);
+        await using var gateway = Start(sample);
+        var deep = NestedQuery(depth: 5);
+        var body = BodyOfLength(4096);
+
+        var deepBefore = await PostQueryAsync(gateway, deep);
+        var bodyBefore = await PostBodyAsync(gateway, body);
+        var next = gateway.Services.GetRequiredService<GatewayConfigCompiler>()
+            .Compile(stricter.Directory, name => ConfigSandbox.SampleVariables.GetValueOrDefault(name));
+        gateway.Services.GetRequiredService<GatewaySnapshotHolder>().Swap(next);
+        var deepAfter = await PostQueryAsync(gateway, deep);
+        var bodyAfter = await PostBodyAsync(gateway, body);
+
+        Assert.Equal(HttpStatusCode.OK, deepBefore.Status);
+        Assert.Equal(HttpStatusCode.OK, bodyBefore.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, deepAfter.Status);
+        Assert.Contains("this endpoint allows at most 4", deepAfter.Errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, bodyAfter.Status);
+    }
+
+    /// <summary>
+    /// The introspection query tools send is 13 levels deep (<c>fields → args → type</c> and seven
+    /// <c>ofType</c>), and GraphQL.NET counts what it asks of each type once per type (about 5,700
+    /// fields for the sample schema): the defaults refuse it, and the README tells admins which limits
+    /// let GraphiQL or code generators introspect.
+    /// </summary>
+    [Theory]
+    [InlineData(12, 10_000, HttpStatusCode.BadRequest)]
+    [InlineData(13, 1000, HttpStatusCode.BadRequest)]
+    [InlineData(13, 10_000, HttpStatusCode.OK)]
+    public async Task Post_StandardIntrospectionQuery_NeedsRaisedLimits(int maxQueryDepth, int maxFieldCount, HttpStatusCode expected)
+    {
+        using var sandbox = SandboxWithLimits(maxQueryDepth, maxFieldCount);
+        await using var gateway = Start(sandbox);
+
+        var response = await PostQueryAsync(gateway, IntrospectionQuery);
+
+        Assert.True(expected == response.Status, response.Text);
+    }
+
+    /// <summary>A copy of the sample config whose gateway.json sets the given limits (the others keep the sample's values).</summary>
+    private static ConfigSandbox SandboxWithLimits(int? maxQueryDepth = null, int? maxFieldCount = null, int? maxRequestBodyBytes = null)
+    {
+        var sandbox = ConfigSandbox.CopyOfSample();
+        if (maxQueryDepth is { } depth)
+        {
+            sandbox.Replace("gateway.json", "\"maxQueryDepth\": 12", $"\"maxQueryDepth\": {depth}");
+        }
+
+        if (maxFieldCount is { } fields)
+        {
+            sandbox.Replace("gateway.json", "\"maxFieldCount\": 1000", $"\"maxFieldCount\": {fields}");
+        }
+
+        if (maxRequestBodyBytes is { } bytes)
+        {
+            sandbox.Replace("gateway.json", "\"maxRequestBodyBytes\": 1048576", $"\"maxRequestBodyBytes\": {bytes}");
+        }
+
+        return sandbox;
+    }
+
+    private static GatewayFactory Start(ConfigSandbox sandbox) => new(ConfigSandbox.SampleVariables
+        .Select(variable => new KeyValuePair<string, string?>(variable.Key, variable.Value))
+        .Append(new("Gateway:ConfigPath", sandbox.Directory)));
+
+    /// <summary>
+    /// An introspection query <paramref name="depth"/> levels of fields deep: <c>__type</c>, then
+    /// <c>ofType</c> nested until <c>name</c> sits at that depth.
+    /// </summary>
+    private static string NestedQuery(int depth)
+    {
+        var ofTypes = depth - 2;
+        return "{ __type(name: \"Customer\") { " + string.Concat(Enumerable.Repeat("ofType { ", ofTypes)) + "name"
+            + string.Concat(Enumerable.Repeat(" }", ofTypes)) + " } }";
+    }
+
+    /// <summary>A valid request of exactly <paramref name="length"/> UTF-8 bytes, padded with whitespace.</summary>
+    private static string BodyOfLength(int length)
+    {
+        const string request = """{"query":"{ __typename }"}""";
+        var body = request + new string(' ', length - request.Length);
+        Assert.Equal(length, Encoding.UTF8.GetByteCount(body));
+        return body;
+    }
+
+    private static Task<GraphQLHttpResponse> PostQueryAsync(GatewayFactory gateway, string query) =>
+        PostBodyAsync(gateway, JsonSerializer.Serialize(new { query }));
+
+    private static async Task<GraphQLHttpResponse> PostBodyAsync(GatewayFactory gateway, string body)
+    {
+        using var http = gateway.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = GraphQLHttpHost.Json(body) };
+        request.Headers.Add("Accept", GraphQLResponse);
+        using var response = await http.SendAsync(request);
+        return await GraphQLHttpResponse.ReadAsync(response);
+    }
+
+    /// <summary>What GraphiQL and most code generators send (graphql-js 16 <c>getIntrospectionQuery()</c>).</summary>
+    private const string IntrospectionQuery = """
+        query IntrospectionQuery {
+          __schema {
+            queryType { name }
+            mutationType { name }
+            subscriptionType { name }
+            types { ...FullType }
+            directives { name description locations args { ...InputValue } }
+          }
+        }
+        fragment FullType on __Type {
+          kind name description
+          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+          inputFields { ...InputValue }
+          interfaces { ...TypeRef }
+          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+          possibleTypes { ...TypeRef }
+        }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+        fragment TypeRef on __Type {
+          kind name
+          ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+            ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+        }
+        """;
+}
