@@ -6,6 +6,7 @@ using CrmFederation.Gateway.Limits;
 using CrmFederation.Gateway.Sources;
 using CrmFederation.Gateway.Telemetry;
 using GraphQL;
+using GraphQL.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,7 +42,7 @@ public static class GatewayServiceCollectionExtensions
             .ConfigureExecution<GatewayExecutionConfigurer>()
             .ConfigureExecution<ValidatedDocumentCache>()
             .AddExecutionStrategy<BatchAwareExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
-            .AddValidationRule<QueryLimitsRule>());
+            .Services.Register<IDocumentValidator, QueryLimitsValidator>(GraphQL.DI.ServiceLifetime.Singleton, replace: true));
         services.AddSingleton<IRequestBodyLimit, SnapshotRequestBodyLimit>();
         return services;
     }

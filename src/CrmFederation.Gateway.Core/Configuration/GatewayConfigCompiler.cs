@@ -45,7 +45,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
             return (null, diagnostics);
         }
 
-        QueryLimitsRule.Attach(schema, raw.Settings.Value.Limits);
+        QueryLimitsValidator.Attach(schema, raw.Settings.Value.Limits);
         var snapshot = new GatewaySnapshot(
             raw.Version,
             raw.Settings.Value,

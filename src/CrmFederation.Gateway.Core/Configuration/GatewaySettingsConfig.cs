@@ -16,7 +16,7 @@ public sealed record GatewaySettingsConfig
 public sealed record LimitsConfig
 {
     /// <summary>Levels of fields: <c>{ customer { billing { legalName } } }</c> is 3.</summary>
-    public int MaxQueryDepth { get; init; } = 12;
+    public int MaxQueryDepth { get; init; } = 15;
 
     /// <summary>Fields one operation selects, each alias and each use of a fragment counted.</summary>
     public int MaxFieldCount { get; init; } = 1000;

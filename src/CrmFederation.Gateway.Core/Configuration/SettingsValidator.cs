@@ -9,7 +9,7 @@ public static class SettingsValidator
         if (limits.MaxQueryDepth is < 1 or > 100)
         {
             diagnostics.Add(file.Error("$.limits.maxQueryDepth", $"The query depth limit {limits.MaxQueryDepth} is out of range.",
-                "Use 1 to 100 levels (default 12); { customer { billing { legalName } } } is 3 levels deep."));
+                "Use 1 to 100 levels (default 15); { customer { billing { legalName } } } is 3 levels deep."));
         }
 
         if (limits.MaxFieldCount is < 1 or > 100_000)

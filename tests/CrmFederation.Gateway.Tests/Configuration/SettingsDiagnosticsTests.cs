@@ -6,8 +6,8 @@ namespace CrmFederation.Gateway.Tests.Configuration;
 public sealed class SettingsDiagnosticsTests
 {
     [Theory]
-    [InlineData("maxQueryDepth", "12", "0", "The query depth limit 0 is out of range.", "Use 1 to 100 levels")]
-    [InlineData("maxQueryDepth", "12", "101", "The query depth limit 101 is out of range.", "Use 1 to 100 levels")]
+    [InlineData("maxQueryDepth", "15", "0", "The query depth limit 0 is out of range.", "Use 1 to 100 levels")]
+    [InlineData("maxQueryDepth", "15", "101", "The query depth limit 101 is out of range.", "Use 1 to 100 levels")]
     [InlineData("maxFieldCount", "1000", "0", "The field count limit 0 is out of range.", "Use 1 to 100000 fields")]
     [InlineData("maxFieldCount", "1000", "100001", "The field count limit 100001 is out of range.", "Use 1 to 100000 fields")]
     [InlineData("maxRequestBodyBytes", "1048576", "1023", "The request body limit 1023 bytes is out of range.", "Use 1024 (1 KiB) to 67108864 (64 MiB) bytes")]
@@ -29,13 +29,13 @@ public sealed class SettingsDiagnosticsTests
     public void TryCompile_DepthLimitZero_PrintsFileLinePathAndHint()
     {
         using var sandbox = ConfigSandbox.CopyOfSample()
-            .Replace("gateway.json", "\"maxQueryDepth\": 12", "\"maxQueryDepth\": 0");
+            .Replace("gateway.json", "\"maxQueryDepth\": 15", "\"maxQueryDepth\": 0");
 
         var (_, diagnostics) = sandbox.Compile();
 
         Assert.Equal(
             $"error: gateway.json:{sandbox.LineOf("gateway.json", "maxQueryDepth")} ($.limits.maxQueryDepth): The query depth limit 0 is out of range. " +
-            "Hint: Use 1 to 100 levels (default 12); { customer { billing { legalName } } } is 3 levels deep.",
+            "Hint: Use 1 to 100 levels (default 15); { customer { billing { legalName } } } is 3 levels deep.",
             Assert.Single(diagnostics).ToString());
     }
 
@@ -43,7 +43,7 @@ public sealed class SettingsDiagnosticsTests
     public void TryCompile_LimitsAtTheEdgesOfTheirRanges_Compile()
     {
         using var sandbox = ConfigSandbox.CopyOfSample()
-            .Replace("gateway.json", "\"maxQueryDepth\": 12", "\"maxQueryDepth\": 100")
+            .Replace("gateway.json", "\"maxQueryDepth\": 15", "\"maxQueryDepth\": 100")
             .Replace("gateway.json", "\"maxFieldCount\": 1000", "\"maxFieldCount\": 1")
             .Replace("gateway.json", "\"maxRequestBodyBytes\": 1048576", "\"maxRequestBodyBytes\": 1024");
 
@@ -62,6 +62,6 @@ public sealed class SettingsDiagnosticsTests
         var (snapshot, diagnostics) = sandbox.Compile();
 
         Assert.True(diagnostics.Count == 0, DiagnosticAssert.Describe(diagnostics));
-        Assert.Equal(new LimitsConfig { MaxQueryDepth = 12, MaxFieldCount = 1000, MaxRequestBodyBytes = 1024 * 1024 }, snapshot!.Settings.Limits);
+        Assert.Equal(new LimitsConfig { MaxQueryDepth = 15, MaxFieldCount = 1000, MaxRequestBodyBytes = 1024 * 1024 }, snapshot!.Settings.Limits);
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Limits;
 using CrmFederation.Gateway.Tests.Configuration;
+using CrmFederation.Gateway.Tests.Limits;
 using CrmFederation.Gateway.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +30,19 @@ public sealed class GatewayLimitsTests
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.False(response.Body.TryGetProperty("errors", out var errors), "Unexpected errors: " + errors);
         Assert.Equal(JsonValueKind.Object, response.Data.GetProperty("__type").ValueKind);
+    }
+
+    [Theory]
+    [InlineData(15, HttpStatusCode.OK)]
+    [InlineData(16, HttpStatusCode.BadRequest)]
+    public async Task Post_QueryAroundTheShippedDepthLimit_IsExecutedUpToIt(int depth, HttpStatusCode expected)
+    {
+        using var sample = ConfigSandbox.CopyOfSample();
+        await using var gateway = Start(sample);
+
+        var response = await PostQueryAsync(gateway, NestedQuery(depth));
+
+        Assert.True(expected == response.Status, response.Text);
     }
 
     [Fact]
@@ -125,23 +140,126 @@ public sealed class GatewayLimitsTests
     }
 
     /// <summary>
-    /// The introspection query tools send is 13 levels deep (<c>fields → args → type</c> and seven
-    /// <c>ofType</c>), and GraphQL.NET counts what it asks of each type once per type (about 5,700
-    /// fields for the sample schema): the defaults refuse it, and the README tells admins which limits
-    /// let GraphiQL or code generators introspect.
+    /// The introspection query GraphiQL and code generators send is 15 levels deep (<c>fields → args → type</c>
+    /// and nine <c>ofType</c>) and selects 220 fields, each counted once however many types the schema has:
+    /// the shipped limits let it through, tighter ones refuse it.
     /// </summary>
+    [Fact]
+    public async Task Post_StandardIntrospectionQuery_PassesTheShippedLimits()
+    {
+        using var sample = ConfigSandbox.CopyOfSample();
+        await using var gateway = Start(sample);
+
+        var response = await PostQueryAsync(gateway, IntrospectionQueries.Current);
+
+        Assert.True(response.Status == HttpStatusCode.OK, response.Text);
+        Assert.False(response.Body.TryGetProperty("errors", out var errors), "Unexpected errors: " + errors);
+        Assert.Contains(response.Data.GetProperty("__schema").GetProperty("types").EnumerateArray(), type => type.GetProperty("name").GetString() == "Customer");
+    }
+
     [Theory]
-    [InlineData(12, 10_000, HttpStatusCode.BadRequest)]
-    [InlineData(13, 1000, HttpStatusCode.BadRequest)]
-    [InlineData(13, 10_000, HttpStatusCode.OK)]
-    public async Task Post_StandardIntrospectionQuery_NeedsRaisedLimits(int maxQueryDepth, int maxFieldCount, HttpStatusCode expected)
+    [InlineData(14, null, "The query is nested 15 levels deep; this endpoint allows at most 14.")]
+    [InlineData(null, 219, "The query counts 220 fields; this endpoint allows at most 219.")]
+    public async Task Post_StandardIntrospectionQuery_IsRefusedByTighterLimits(int? maxQueryDepth, int? maxFieldCount, string message)
     {
         using var sandbox = SandboxWithLimits(maxQueryDepth, maxFieldCount);
         await using var gateway = Start(sandbox);
 
-        var response = await PostQueryAsync(gateway, IntrospectionQuery);
+        var response = await PostQueryAsync(gateway, IntrospectionQueries.Current);
 
-        Assert.True(expected == response.Status, response.Text);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(message, Assert.Single(response.Errors.EnumerateArray()).GetProperty("message").GetString());
+    }
+
+    /// <summary>
+    /// Thirty fragments that each spread the next twice (1.2 KB) select 2^30 fields. GraphQL.NET's complexity
+    /// analyzer walked every one of those paths (minutes of CPU per request); the gateway measures each
+    /// fragment once. The timeout only guards against that regression coming back.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task Post_DoublingFragmentChain_IsRefusedWithItsExactFieldCount()
+    {
+        using var sample = ConfigSandbox.CopyOfSample();
+        await using var gateway = Start(sample);
+
+        var response = await PostQueryAsync(gateway, FragmentChains.Doubling(links: 30, leaf: "__typename"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("The query counts 1073741824 fields; this endpoint allows at most 1000.", Assert.Single(response.Errors.EnumerateArray()).GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Post_FragmentChainSelectingMoreThanALongCounts_IsRefusedAsAtLeastTheCeiling()
+    {
+        using var sample = ConfigSandbox.CopyOfSample();
+        await using var gateway = Start(sample);
+
+        var response = await PostQueryAsync(gateway, FragmentChains.Doubling(links: 70, leaf: "__typename"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal($"The query counts at least {long.MaxValue} fields; this endpoint allows at most 1000.", Assert.Single(response.Errors.EnumerateArray()).GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Post_FragmentCycle_GetsGraphQLNetsCycleError()
+    {
+        using var sample = ConfigSandbox.CopyOfSample();
+        await using var gateway = Start(sample);
+
+        var response = await PostQueryAsync(gateway, "{ ...A } fragment A on Query { __typename ...B } fragment B on Query { __typename ...A }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.False(response.HasData);
+        Assert.Equal("Cannot spread fragment 'A' within itself via B.", Assert.Single(response.Errors.EnumerateArray()).GetProperty("message").GetString());
+        Assert.Equal("NO_FRAGMENT_CYCLES", response.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Post_SelectionsNestedThousandsDeep_AreRefusedByTheParser()
+    {
+        using var sample = ConfigSandbox.CopyOfSample();
+        await using var gateway = Start(sample);
+
+        var response = await PostQueryAsync(gateway, NestedQuery(depth: 5000));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.False(response.HasData);
+        Assert.Single(response.Errors.EnumerateArray());
+        Assert.Equal("MAX_DEPTH_EXCEEDED", response.FirstErrorCode);
+    }
+
+    /// <summary>
+    /// Fragments let a document nest past the parser's bound; 5,000 levels of them overflowed the stack in
+    /// GraphQL.NET's own validation rules, ending the process. The gateway refuses the document before them.
+    /// </summary>
+    [Fact]
+    public async Task Post_FieldsNestedThousandsDeepThroughFragments_AreRefusedWithTheirDepth()
+    {
+        using var sample = ConfigSandbox.CopyOfSample();
+        await using var gateway = Start(sample);
+
+        var response = await PostQueryAsync(gateway, FragmentChains.Linked(links: 5000, "__Type", root: "__type(name: \"Customer\") { ...F0 }", link: next => $"ofType {{ ...{next} }}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("The query is nested 5002 levels deep; this endpoint allows at most 15.", Assert.Single(response.Errors.EnumerateArray()).GetProperty("message").GetString());
+    }
+
+    /// <summary>
+    /// Spreads nested in spreads add no depth and no fields, but GraphQL.NET's rules recurse through them
+    /// (and compare them pairwise): thousands cost minutes or overflow the stack. The nesting bound refuses them.
+    /// </summary>
+    [Fact]
+    public async Task Post_FragmentSpreadsNestedThousandsDeep_AreRefusedWithTheirNesting()
+    {
+        using var sample = ConfigSandbox.CopyOfSample();
+        await using var gateway = Start(sample);
+
+        var response = await PostQueryAsync(gateway, FragmentChains.Linked(links: 5000, "Query", root: "...F0", link: next => $"...{next}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(
+            $"The query nests 5002 selection sets, those of fragments included; this endpoint allows at most {QueryLimitsValidator.MaxNesting}.",
+            Assert.Single(response.Errors.EnumerateArray()).GetProperty("message").GetString());
     }
 
     /// <summary>A copy of the sample config whose gateway.json sets the given limits (the others keep the sample's values).</summary>
@@ -150,7 +268,7 @@ public sealed class GatewayLimitsTests
         var sandbox = ConfigSandbox.CopyOfSample();
         if (maxQueryDepth is { } depth)
         {
-            sandbox.Replace("gateway.json", "\"maxQueryDepth\": 12", $"\"maxQueryDepth\": {depth}");
+            sandbox.Replace("gateway.json", "\"maxQueryDepth\": 15", $"\"maxQueryDepth\": {depth}");
         }
 
         if (maxFieldCount is { } fields)
@@ -201,31 +319,4 @@ public sealed class GatewayLimitsTests
         using var response = await http.SendAsync(request);
         return await GraphQLHttpResponse.ReadAsync(response);
     }
-
-    /// <summary>What GraphiQL and most code generators send (graphql-js 16 <c>getIntrospectionQuery()</c>).</summary>
-    private const string IntrospectionQuery = """
-        query IntrospectionQuery {
-          __schema {
-            queryType { name }
-            mutationType { name }
-            subscriptionType { name }
-            types { ...FullType }
-            directives { name description locations args { ...InputValue } }
-          }
-        }
-        fragment FullType on __Type {
-          kind name description
-          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-          inputFields { ...InputValue }
-          interfaces { ...TypeRef }
-          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-          possibleTypes { ...TypeRef }
-        }
-        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
-        fragment TypeRef on __Type {
-          kind name
-          ofType { kind name ofType { kind name ofType { kind name ofType { kind name
-            ofType { kind name ofType { kind name ofType { kind name } } } } } } }
-        }
-        """;
 }
