@@ -200,6 +200,30 @@ public sealed class GatewayLimitsTests
         Assert.Equal($"The query counts at least {long.MaxValue} fields; this endpoint allows at most 1000.", Assert.Single(response.Errors.EnumerateArray()).GetProperty("message").GetString());
     }
 
+    /// <summary>GraphQL.NET compares fragment spreads pairwise; 1,000 one-field fragments would cost seconds of CPU to validate.</summary>
+    [Theory]
+    [InlineData(QueryLimitsValidator.MaxFragmentSpreads, HttpStatusCode.OK)]
+    [InlineData(QueryLimitsValidator.MaxFragmentSpreads + 1, HttpStatusCode.BadRequest)]
+    [InlineData(1000, HttpStatusCode.BadRequest)]
+    public async Task Post_ManyFragmentSpreads_AreRefusedPastTheBound(int spreads, HttpStatusCode expected)
+    {
+        using var sample = ConfigSandbox.CopyOfSample();
+        await using var gateway = Start(sample);
+        var fragments = Enumerable.Range(0, spreads).ToList();
+        var document = "{ " + string.Join(' ', fragments.Select(i => $"...F{i}")) + " } "
+            + string.Join(' ', fragments.Select(i => $"fragment F{i} on Query {{ __typename }}"));
+
+        var response = await PostQueryAsync(gateway, document);
+
+        Assert.Equal(expected, response.Status);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Equal(
+                $"The document spreads fragments {spreads} times; this endpoint allows at most {QueryLimitsValidator.MaxFragmentSpreads}.",
+                Assert.Single(response.Errors.EnumerateArray()).GetProperty("message").GetString());
+        }
+    }
+
     [Fact]
     public async Task Post_FragmentCycle_GetsGraphQLNetsCycleError()
     {
