@@ -11,18 +11,21 @@ namespace CrmFederation.Gateway.Caching;
 /// </summary>
 public sealed class RedisSignatureClaims(RedisConnection redis, CacheKeyMaterial keys, RedisOutageLog outages, TimeProvider time) : IWebhookSignatureClaims
 {
-    /// <summary>SET takes no zero expiry; a call this close to the end of its window expires with it.</summary>
-    private static readonly TimeSpan ShortestExpiry = TimeSpan.FromMilliseconds(1);
+    /// <summary>
+    /// Kept past the end of the window by this much: each instance checks the window on its own clock, and one
+    /// whose clock lags would otherwise still accept the call after the claim had expired.
+    /// </summary>
+    public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromSeconds(30);
 
     public async Task<SignatureClaim> ClaimAsync(string source, string signature, DateTimeOffset validUntil)
     {
         var key = "crmfed:webhook:" + keys.KeyedName("webhook call: " + source + "\n" + signature);
-        var remaining = validUntil - time.GetUtcNow();
+        var remaining = validUntil - time.GetUtcNow() + ClockSkewAllowance;
         bool claimed;
         try
         {
             var connection = await redis.ConnectAsync();
-            claimed = await connection.GetDatabase().StringSetAsync(key, RedisValue.EmptyString, remaining > ShortestExpiry ? remaining : ShortestExpiry, When.NotExists);
+            claimed = await connection.GetDatabase().StringSetAsync(key, RedisValue.EmptyString, remaining > ClockSkewAllowance ? remaining : ClockSkewAllowance, When.NotExists);
         }
         catch (Exception ex)
         {
