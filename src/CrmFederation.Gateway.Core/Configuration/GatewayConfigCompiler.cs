@@ -25,7 +25,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var raw = ConfigDirectoryReader.Read(directory, diagnostics);
         SettingsValidator.Validate(raw.Settings, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
-        var sources = CompileSources(raw, new SourceCompiler(new ValueResolver(variables)), diagnostics);
+        var sources = CompileSources(raw, new SourceCompiler(new ValueResolver(variables, raw.Directory)), diagnostics);
         var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
         var bindings = BindingCompiler.Compile(schemaModel, sources, failedSources, raw.Bindings, diagnostics);
         if (bindings is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))

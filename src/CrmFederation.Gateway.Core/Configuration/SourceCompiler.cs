@@ -61,10 +61,8 @@ public sealed class SourceCompiler(ValueResolver values)
             return null;
         }
 
-        var text = values.Resolve(reference, out var problem);
-        if (text is null)
+        if (Resolve(file, "$.baseUrl", "base URL", reference, "Set the variable or give a default.", diagnostics) is not { } text)
         {
-            diagnostics.Add(file.Error("$.baseUrl", $"The base URL cannot be resolved: {problem}.", "Set the variable or give a default."));
             return null;
         }
 
@@ -133,15 +131,20 @@ public sealed class SourceCompiler(ValueResolver values)
             return null;
         }
 
+        var value = Resolve(file, jsonPath, "credential", reference,
+            "Set it in the environment, or start the gateway with --demo for the sample credentials.", diagnostics);
+        return value is null ? null : new Secret(value);
+    }
+
+    private string? Resolve(ConfigFile<SourceConfig> file, string jsonPath, string what, ValueReference reference, string hint, List<ConfigDiagnostic> diagnostics)
+    {
         var value = values.Resolve(reference, out var problem);
-        if (value is null)
+        if (problem is not null)
         {
-            diagnostics.Add(file.Error(jsonPath, $"The credential cannot be resolved: {problem}.",
-                "Set it in the environment, or start the gateway with --demo for the sample credentials."));
-            return null;
+            diagnostics.Add(file.Error(jsonPath, $"The {what} cannot be resolved: {problem.Reason}.", problem.Hint ?? hint));
         }
 
-        return new Secret(value);
+        return value;
     }
 
     private static EndpointDefinition? CompileEndpoint(ConfigFile<SourceConfig> file, SourceDefinition source, string name, EndpointConfig endpoint, List<ConfigDiagnostic> diagnostics)

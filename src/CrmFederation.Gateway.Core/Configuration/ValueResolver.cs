@@ -2,45 +2,78 @@ namespace CrmFederation.Gateway.Configuration;
 
 /// <summary>
 /// Resolves <see cref="ValueReference"/>s: environment variables (through the host's configuration, so
-/// tests and demo mode can supply values) and secret files.
+/// tests and demo mode can supply values) and secret files. A relative file path is taken from the
+/// gateway-config directory, so it means the same under <c>dotnet run</c>, in the container and in tests.
 /// </summary>
-public sealed class ValueResolver(Func<string, string?> variables)
+public sealed class ValueResolver(Func<string, string?> variables, string configDirectory)
 {
-    public string? Resolve(ValueReference reference, out string? problem)
+    /// <summary>The value, or null exactly when <paramref name="problem"/> says why not.</summary>
+    public string? Resolve(ValueReference reference, out ValueProblem? problem)
     {
         problem = null;
+        if (reference.Env is not null && reference.File is not null)
+        {
+            // Preferring either one would silently ignore a value the author meant to use.
+            problem = new("the reference names both 'env' and 'file'", "Name one of env or file.");
+            return null;
+        }
+
         if (reference.Env is { Length: > 0 } name)
         {
             var value = variables(name);
-            if (!string.IsNullOrEmpty(value))
-            {
-                return value;
-            }
-
-            if (reference.Default is null)
-            {
-                problem = $"environment variable '{name}' is not set";
-            }
-
-            return reference.Default;
+            return !string.IsNullOrEmpty(value) ? value : OrDefault(reference, new($"environment variable '{name}' is not set"), out problem);
         }
 
         if (reference.File is { Length: > 0 } file)
         {
-            if (!File.Exists(file))
-            {
-                problem = $"secret file '{file}' does not exist";
-                return reference.Default;
-            }
-
-            return File.ReadAllText(file).Trim();
+            return ReadFile(Path.GetFullPath(file, configDirectory), reference, out problem);
         }
 
-        if (reference.Default is null)
+        return OrDefault(reference, new("the reference names neither 'env' nor 'file'"), out problem);
+    }
+
+    private static string? ReadFile(string path, ValueReference reference, out ValueProblem? problem)
+    {
+        problem = null;
+        if (Directory.Exists(path))
         {
-            problem = "the reference names neither 'env' nor 'file'";
+            problem = Unreadable(path, "it is a directory");
+            return null;
         }
 
+        if (!File.Exists(path))
+        {
+            return OrDefault(reference, new($"secret file '{path}' does not exist"), out problem);
+        }
+
+        string content;
+        try
+        {
+            content = File.ReadAllText(path).Trim();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            problem = Unreadable(path, "permission denied");
+            return null;
+        }
+        catch (IOException ex)
+        {
+            // The message names the path and the cause, never the content.
+            problem = Unreadable(path, ex.Message);
+            return null;
+        }
+
+        return content.Length > 0 ? content : OrDefault(reference, new($"secret file '{path}' is empty", "Write the value into the file, or point file at the right one."), out problem);
+    }
+
+    /// <summary>An absent value (unset variable, missing or empty file) falls back to the default, if any.</summary>
+    private static string? OrDefault(ValueReference reference, ValueProblem absent, out ValueProblem? problem)
+    {
+        problem = reference.Default is null ? absent : null;
         return reference.Default;
     }
+
+    /// <summary>A file that is there but cannot be read is a fault to fix, so no default covers it.</summary>
+    private static ValueProblem Unreadable(string path, string reason) =>
+        new($"secret file '{path}' cannot be read: {reason}", "Point file at a regular file the gateway's user may read.");
 }

@@ -176,4 +176,61 @@ public sealed class SourceDiagnosticsTests
             File.Delete(secretFile);
         }
     }
+
+    [Fact]
+    public void TryCompile_CredentialNamesEnvAndFile_ReportsTheReferenceAndAsksForOne()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace("sources/erp.json", "{ \"env\": \"CRMFED_ERP_PASSWORD\" }", "{ \"env\": \"CRMFED_ERP_PASSWORD\", \"file\": \"/run/secrets/erp-password\" }");
+
+        var (snapshot, diagnostics) = sandbox.Compile();
+
+        Assert.Null(snapshot);
+        var diagnostic = DiagnosticAssert.Error(diagnostics, "sources/erp.json", sandbox.LineOf("sources/erp.json", "\"password\""),
+            "The credential cannot be resolved: the reference names both 'env' and 'file'.", "$.auth.password");
+        Assert.Equal("Name one of env or file.", diagnostic.Hint);
+    }
+
+    [Fact]
+    public void TryCompile_RelativeSecretFile_IsReadFromTheConfigDirectoryNotTheWorkingDirectory()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Write("local-secrets/erp-password", "erp-password\n")
+            .Replace("sources/erp.json", "{ \"env\": \"CRMFED_ERP_PASSWORD\" }", "{ \"file\": \"local-secrets/erp-password\" }");
+
+        var (snapshot, diagnostics) = sandbox.Compile(ConfigSandbox.VariablesWith(("CRMFED_ERP_PASSWORD", null)));
+
+        Assert.True(diagnostics.Count == 0, DiagnosticAssert.Describe(diagnostics));
+        Assert.NotNull(snapshot);
+    }
+
+    [Fact]
+    public void TryCompile_SecretFileIsADirectory_ReportsItCannotBeRead()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Write("local-secrets/erp-password/placeholder", "")
+            .Replace("sources/erp.json", "{ \"env\": \"CRMFED_ERP_PASSWORD\" }", "{ \"file\": \"local-secrets/erp-password\" }");
+        var path = Path.Combine(sandbox.Directory, "local-secrets", "erp-password");
+
+        var (snapshot, diagnostics) = sandbox.Compile(ConfigSandbox.VariablesWith(("CRMFED_ERP_PASSWORD", null)));
+
+        Assert.Null(snapshot);
+        DiagnosticAssert.Error(diagnostics, "sources/erp.json", sandbox.LineOf("sources/erp.json", "\"password\""),
+            $"secret file '{path}' cannot be read: it is a directory", "$.auth.password");
+    }
+
+    [Fact]
+    public void TryCompile_SecretFileEmpty_ReportsItIsEmpty()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Write("local-secrets/erp-password", " \n")
+            .Replace("sources/erp.json", "{ \"env\": \"CRMFED_ERP_PASSWORD\" }", "{ \"file\": \"local-secrets/erp-password\" }");
+        var path = Path.Combine(sandbox.Directory, "local-secrets", "erp-password");
+
+        var (snapshot, diagnostics) = sandbox.Compile(ConfigSandbox.VariablesWith(("CRMFED_ERP_PASSWORD", null)));
+
+        Assert.Null(snapshot);
+        DiagnosticAssert.Error(diagnostics, "sources/erp.json", sandbox.LineOf("sources/erp.json", "\"password\""),
+            $"secret file '{path}' is empty", "$.auth.password");
+    }
 }
