@@ -17,6 +17,12 @@ public sealed record EndpointConfig
     /// <summary>Dotted path, inside each item, of the value that matches it back to a key.</summary>
     public string? MatchOn { get; init; }
 
+    /// <summary>
+    /// Dotted path, inside each item, of the item's own id in its source (an ERP account's <c>AccountNo</c>)
+    /// when the endpoint is looked up by something else: a webhook announcing that id evicts the entries holding the item.
+    /// </summary>
+    public string? Identity { get; init; }
+
     /// <summary><c>exact</c> (default) or <c>insensitive</c> (e-mail addresses).</summary>
     public string MatchCase { get; init; } = "exact";
 

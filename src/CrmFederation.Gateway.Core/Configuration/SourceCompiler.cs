@@ -170,6 +170,7 @@ public sealed class SourceCompiler(ValueResolver values)
 
         CheckPath(file, at + ".items", endpoint.Items, diagnostics);
         CheckPath(file, at + ".matchOn", endpoint.MatchOn, diagnostics);
+        CheckPath(file, at + ".identity", endpoint.Identity, diagnostics);
         if (endpoint.MatchCase is not ("exact" or "insensitive"))
         {
             diagnostics.Add(file.Error(at + ".matchCase", $"Unknown matchCase '{endpoint.MatchCase}'.", "Use \"exact\" or \"insensitive\"."));
@@ -206,6 +207,7 @@ public sealed class SourceCompiler(ValueResolver values)
             FixedQuery = endpoint.Query.ToList(),
             Items = endpoint.Items is null ? null : JsonPath.Parse(endpoint.Items),
             MatchOn = endpoint.MatchOn is null ? null : JsonPath.Parse(endpoint.MatchOn),
+            Identity = endpoint.Identity is null ? null : JsonPath.Parse(endpoint.Identity),
             KeyComparer = endpoint.MatchCase == "insensitive" ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal,
             Many = endpoint.Many,
             MaxBatchSize = perKey ? 1 : endpoint.MaxBatchSize ?? file.Value.MaxBatchSize,

@@ -275,7 +275,7 @@ public sealed class BatchLoader
             claim.TrySetResult(entry);
 
             // Not-found is cached too, so that prospects without an ERP account do not cost a call every time.
-            _ = cache.SetAsync(cacheKeys[key], entry, policy, TagsFor(key));
+            _ = cache.SetAsync(cacheKeys[key], entry, policy, TagsFor(key, items));
         }
     }
 
@@ -300,14 +300,23 @@ public sealed class BatchLoader
         return $"crmfed:{_scope.CacheNamespace}:{Endpoint.Source.Name}:{Endpoint.Source.CredentialScope}:{Endpoint.Name}:{lookup}";
     }
 
-    private string[] TagsFor(string key)
+    private List<string> TagsFor(string key, List<JsonElement> items)
     {
+        var tags = new List<string> { CacheTags.Source(Endpoint.Source.Name), CacheTags.Key(Endpoint, key) };
         lock (_gate)
         {
-            var source = CacheTags.Source(Endpoint.Source.Name);
-            var sourceKey = CacheTags.Key(Endpoint, key);
-            return _tags.TryGetValue(key, out var tag) ? [source, sourceKey, tag] : [source, sourceKey];
+            if (_tags.TryGetValue(key, out var tag))
+            {
+                tags.Add(tag);
+            }
         }
+
+        if (Endpoint.Identity is { } identity)
+        {
+            tags.AddRange(items.Select(identity.ResolveKey).OfType<string>().Select(id => CacheTags.Item(Endpoint.Source.Name, id)));
+        }
+
+        return tags;
     }
 
     private static List<JsonElement> ItemsOf(CachedItems entry) => [.. entry.Items];

@@ -21,6 +21,9 @@ public sealed class EndpointDefinition
 
     public JsonPath? MatchOn { get; init; }
 
+    /// <summary>Where an item's own id is, when the endpoint is looked up by something else (cache entries are tagged with it).</summary>
+    public JsonPath? Identity { get; init; }
+
     public required StringComparer KeyComparer { get; init; }
 
     public bool Many { get; init; }

@@ -63,21 +63,31 @@ public sealed class WebhookEvictionTests(CachingSystemsFixture fixture) : IAsync
         Assert.Equal(a.Id, Assert.Single(Assert.Single(erp.KeysSent("/erp/odata/Accounts", "crmRefs"))));
     }
 
+    /// <summary>
+    /// erp.invoicesByAccount is keyed by the account number, and erp.accountsByCrmRef names it as its
+    /// items' identity: the ERP announcing an account by its own number evicts the account (cached by
+    /// CrmRef) and its invoices, and nothing of the other customer.
+    /// </summary>
     [Fact]
-    public async Task SignedKeys_AccountNo_EvictsThatAccountsInvoicesOnly()
+    public async Task SignedKeys_AccountNo_EvictsThatAccountAndItsInvoicesOnly()
     {
         await using var gateway = StartGateway();
         var (a, b) = (fixture.Customers.FullyLinked(17), fixture.Customers.FullyLinked(18));
         await gateway.Client.DataAsync(Pair, new { a = a.Id, b = b.Id });
 
-        // erp.invoicesByAccount is keyed by the account number.
         using var response = await gateway.WebhookAsync("erp", $$"""{"keys":["{{a.Account.AccountNo}}"]}""", _secret);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await fixture.ResetAsync();
         using var erp = new UpstreamRecorder(fixture.Systems.ErpBaseUrl);
         await gateway.Client.DataAsync(Pair, new { a = a.Id, b = b.Id });
 
-        Assert.Equal("GET /erp/odata/Invoices=1", (await fixture.CallsAsync()).ToString());
+        Assert.Equal(
+            """
+            GET /erp/odata/Accounts=1
+            GET /erp/odata/Invoices=1
+            """,
+            (await fixture.CallsAsync()).ToString());
+        Assert.Equal(a.Id, Assert.Single(Assert.Single(erp.KeysSent("/erp/odata/Accounts", "crmRefs"))));
         Assert.Equal(a.Account.AccountNo, Assert.Single(Assert.Single(erp.KeysSent("/erp/odata/Invoices", "accountNos"))));
     }
 
