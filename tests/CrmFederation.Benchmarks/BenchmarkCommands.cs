@@ -9,6 +9,7 @@ public static class BenchmarkCommands
     {
         ["bodies", .. var rest] => await RequestBodies.WriteAsync(rest),
         ["calls", .. var rest] => await UpstreamCalls.PrintAsync(rest),
+        ["cache-ratios", .. var rest] => await CacheHitRatios.PrintAsync(rest),
         ["micro", .. var rest] => RunMicro(rest),
         _ => Usage(),
     };
@@ -28,6 +29,7 @@ public static class BenchmarkCommands
               bodies <scenario> <gateway-url> <out.lua>   write a wrk script whose requests each ask for a different page or customer
                                                           scenarios: customer360, customer360-first10, customer-by-id
               calls <system-url>...                      print the total upstream calls the sample systems have served
+              cache-ratios <gateway-url> <admin-key>     print each source's cache hit ratio since the gateway started
               micro [BenchmarkDotNet args]               run the in-process micro-benchmarks (e.g. micro --filter '*GatewayRequest*')
             """);
         return 2;

@@ -38,6 +38,7 @@ export CRMFED_ERP_BASE_URL=http://127.0.0.1:7102 CRMFED_ERP_USER=erp-user CRMFED
 export CRMFED_HELPDESK_BASE_URL=http://127.0.0.1:7103 CRMFED_HELPDESK_TOKEN=helpdesk-token
 export CRMFED_COMMERCE_BASE_URL=http://127.0.0.1:7104 CRMFED_COMMERCE_TOKEN=commerce-token
 export Logging__LogLevel__Default=Warning
+export Gateway__AdminApiKey=load-benchmark-admin-key
 export Gateway__Cache__Enabled=$([ "$CACHE" = on ] && echo true || echo false)
 (cd src/CrmFederation.Gateway/bin/Release/net10.0 && exec dotnet CrmFederation.Gateway.dll --urls "$GATEWAY_URL") >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
@@ -69,4 +70,8 @@ for scenario in $SCENARIOS; do
   per=$(awk -v a="$after" -v b="$before" -v r="$requests" 'BEGIN { printf "%.2f", (a-b)/r }')
   printf '%-22s %10s %10s %10s %16s\n' "$scenario" "$rps" "$p50" "$p99" "$per"
   if [ -s "$WORK/$scenario.err" ]; then head -3 "$WORK/$scenario.err"; fi
+  if [ "$CACHE" = on ]; then
+    # Since the gateway started: the cold warm-up pass included, so below the warm pass's own ratio.
+    echo "  cache hit ratio since start: $($BENCH cache-ratios "$GATEWAY_URL" "$Gateway__AdminApiKey")"
+  fi
 done
