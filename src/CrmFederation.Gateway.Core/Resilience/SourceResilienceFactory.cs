@@ -1,10 +1,8 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using CrmFederation.Gateway.Sources;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace CrmFederation.Gateway.Resilience;
 
@@ -37,7 +35,7 @@ public sealed class SourceResilienceFactory(TimeProvider time)
             SamplingDuration = TimeSpan.FromMilliseconds(config.CircuitBreaker.SamplingDurationMs),
             BreakDuration = TimeSpan.FromMilliseconds(config.CircuitBreaker.BreakDurationMs),
             StateProvider = circuit,
-            ShouldHandle = args => new ValueTask<bool>(IsFailure(args.Outcome)),
+            ShouldHandle = args => new ValueTask<bool>(SourceOutcome.IsFailing(args.Outcome)),
         });
 
         var concurrency = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -58,14 +56,4 @@ public sealed class SourceResilienceFactory(TimeProvider time)
         builder.AddTimeout(TimeSpan.FromMilliseconds(config.AttemptTimeoutMs));
         return new SourceResilience(builder.Build(), circuit, budget, concurrency, rate);
     }
-
-    /// <summary>
-    /// Counts against the breaker: the source is down or overloaded. 429 is the source protecting itself,
-    /// not failing; a transport failure that is not transient (a bad certificate, an unreadable answer)
-    /// is a fault of configuration or of the source's HTTP that an open circuit would only hide.
-    /// </summary>
-    private static bool IsFailure(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is TimeoutRejectedException
-        || (outcome.Exception is { } exception && TransientTransportFailure.Is(exception))
-        || (outcome.Result is { } response && ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout));
 }

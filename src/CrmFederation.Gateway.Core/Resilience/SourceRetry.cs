@@ -1,9 +1,7 @@
-using System.Net;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Sources;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace CrmFederation.Gateway.Resilience;
 
@@ -32,7 +30,7 @@ public sealed class SourceRetry(RetryConfig config, CallDeadline deadline, Retry
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attemptNumber, ResilienceContext context)
     {
         // Polly asks after the last attempt too; only a retry that will happen spends the budget.
-        if (!IsTransient(outcome) || attemptNumber >= config.MaxRetries)
+        if (!SourceOutcome.IsWorthRetrying(outcome) || attemptNumber >= config.MaxRetries)
         {
             return false;
         }
@@ -56,15 +54,4 @@ public sealed class SourceRetry(RetryConfig config, CallDeadline deadline, Retry
         var ceiling = Math.Min(config.MaxDelayMs, config.BaseDelayMs * Math.Pow(2, attemptNumber));
         return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
     }
-
-    /// <summary>
-    /// Worth another attempt: a transient transport failure, an attempt timeout, 408, 429 or a 5xx. The
-    /// one request in the pipeline that is not a read, the OAuth2 token POST, reports its failures as
-    /// <see cref="SourceException"/>, which is never transient here, so it is not sent again.
-    /// </summary>
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is TimeoutRejectedException
-        || (outcome.Exception is { } exception && TransientTransportFailure.Is(exception))
-        || (outcome.Result is { } response
-            && ((int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests));
 }
