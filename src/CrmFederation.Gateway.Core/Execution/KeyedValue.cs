@@ -8,7 +8,8 @@ namespace CrmFederation.Gateway.Execution;
 /// <summary>
 /// A field's value for one parent, made from one key's items once their batch has answered. A level
 /// of fifty customers with five fetched fields makes 250 of these, so each is one small object that
-/// completes synchronously when its batch is already done, and awaits the batch itself otherwise.
+/// completes synchronously when its batch is already done (BatchAwareExecutionStrategy sees to that),
+/// and awaits its key's load otherwise.
 /// </summary>
 public abstract class KeyedValue(FetchFieldBinding field, KeyLoad load, IResolveFieldContext context) : IDataLoaderResult
 {
@@ -20,20 +21,18 @@ public abstract class KeyedValue(FetchFieldBinding field, KeyLoad load, IResolve
 
     public Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
     {
-        var batch = Load.Dispatch();
-        return batch.IsCompletedSuccessfully && batch.Result.TryGet(Load.Key, out var items)
-            ? Task.FromResult(From(items))
-            : CompleteAsync(batch);
+        var items = Load.GetResultAsync();
+        return items.IsCompletedSuccessfully ? Task.FromResult(From(items.Result)) : CompleteAsync(items);
     }
 
     protected abstract object? From(IReadOnlyList<JsonElement> items);
 
-    private async Task<object?> CompleteAsync(Task<BatchOutcome> batch)
+    private async Task<object?> CompleteAsync(ValueTask<IReadOnlyList<JsonElement>> pending)
     {
         IReadOnlyList<JsonElement> items;
         try
         {
-            items = (await batch).For(Load.Key);
+            items = await pending;
         }
         catch (SourceException failure)
         {
