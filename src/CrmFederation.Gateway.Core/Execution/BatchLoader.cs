@@ -195,26 +195,24 @@ public sealed class BatchLoader
         }
 
         // Claim each missing key; keys another request is fetching right now are waited for instead.
-        var mine = new TaskCompletionSource<CachedItems>[misses.Count];
-        var owned = new List<string>();
+        var claims = new List<(string Key, TaskCompletionSource<CachedItems> Claim)>();
         var joined = new List<(string Key, Task<CachedItems> Fetch)>();
-        for (var i = 0; i < misses.Count; i++)
+        foreach (var key in misses)
         {
-            mine[i] = new TaskCompletionSource<CachedItems>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (cache.JoinInFlight(cacheKeys[misses[i]], mine[i].Task) is { } theirs)
+            var mine = new TaskCompletionSource<CachedItems>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (cache.JoinInFlight(cacheKeys[key], mine.Task) is { } theirs)
             {
-                joined.Add((misses[i], theirs));
+                joined.Add((key, theirs));
             }
             else
             {
-                owned.Add(misses[i]);
+                claims.Add((key, mine));
             }
         }
 
-        var claims = misses.Select((key, i) => (key, mine[i])).Where(c => owned.Contains(c.key, Endpoint.KeyComparer)).ToList();
         try
         {
-            await FetchOwnedAsync(owned, claims, cacheKeys, policy, cache, outcome, now);
+            await FetchClaimedAsync(claims, cacheKeys, policy, cache, outcome, now);
         }
         catch (Exception ex)
         {
@@ -251,8 +249,7 @@ public sealed class BatchLoader
         }
     }
 
-    private async Task FetchOwnedAsync(
-        List<string> owned,
+    private async Task FetchClaimedAsync(
         List<(string Key, TaskCompletionSource<CachedItems> Claim)> claims,
         Dictionary<string, string> cacheKeys,
         CachePolicy policy,
@@ -260,13 +257,13 @@ public sealed class BatchLoader
         BatchOutcome outcome,
         DateTimeOffset now)
     {
-        if (owned.Count == 0)
+        if (claims.Count == 0)
         {
             return;
         }
 
         var fetched = new Dictionary<string, List<JsonElement>>(Endpoint.KeyComparer);
-        await FetchAsync(owned, fetched);
+        await FetchAsync(claims.ConvertAll(claim => claim.Key), fetched);
         foreach (var (key, claim) in claims)
         {
             var items = fetched.GetValueOrDefault(key) ?? [];
