@@ -79,7 +79,10 @@ public sealed partial class RedisInvalidationBackplane(
         }
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Could not subscribe to cache invalidations (Redis unavailable); the Redis client subscribes when it connects")]
+    // Information, not a warning: the handler is registered either way and the client subscribes once it
+    // connects (at start-up the subscription connection may simply not be up yet); a real outage is
+    // reported by RedisOutageLog on the first cache command that fails.
+    [LoggerMessage(1, LogLevel.Information, "Not yet subscribed to cache invalidations (Redis not connected); the Redis client subscribes when it connects")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(2, LogLevel.Warning, "Could not tell the other gateway instances of a cache eviction (Redis unavailable); they keep their entries until these expire")]
