@@ -4,13 +4,15 @@ using System.Text.Json;
 namespace CrmFederation.Gateway.Configuration;
 
 /// <summary>
-/// Reads a gateway-config directory: <c>gateway.json</c>, <c>schema/*.graphql</c>, <c>sources/*.json</c>
+/// Reads a gateway-config directory: <c>gateway.json</c>, <c>access.json</c>, <c>schema/*.graphql</c>, <c>sources/*.json</c>
 /// and <c>bindings/*.json</c>. Structural problems (bad JSON, unknown or mistyped properties) become
 /// diagnostics with file and line; reading goes on so that one run lists every problem.
 /// </summary>
 public static class ConfigDirectoryReader
 {
     public const string SettingsFileName = "gateway.json";
+
+    public const string AccessFileName = "access.json";
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -29,7 +31,7 @@ public static class ConfigDirectoryReader
         {
             diagnostics.Add(new(DiagnosticSeverity.Error, directory, null, "", "The gateway-config directory does not exist.",
                 "Set Gateway:ConfigPath (env GATEWAY__CONFIGPATH) to the folder holding gateway.json."));
-            return new RawGatewayConfig(root, "", DefaultSettings(), [], [], []);
+            return new RawGatewayConfig(root, "", DefaultSettings(), null, [], [], []);
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -37,6 +39,8 @@ public static class ConfigDirectoryReader
         var settings = File.Exists(settingsPath)
             ? ReadJson<GatewaySettingsConfig>(root, settingsPath, hash, diagnostics) ?? DefaultSettings()
             : DefaultSettings();
+        var accessPath = Path.Combine(root, AccessFileName);
+        var access = File.Exists(accessPath) ? ReadJson<AccessConfig>(root, accessPath, hash, diagnostics) : null;
 
         var schemaFiles = new List<SchemaFile>();
         foreach (var file in FilesIn(root, "schema", "*.graphql"))
@@ -62,7 +66,7 @@ public static class ConfigDirectoryReader
             .ToList();
 
         var version = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
-        return new RawGatewayConfig(root, version, settings, schemaFiles, sources, bindings);
+        return new RawGatewayConfig(root, version, settings, access, schemaFiles, sources, bindings);
     }
 
     /// <summary>For a missing or unreadable gateway.json: every setting at its default.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Execution;
 using CrmFederation.Gateway.Limits;
 using CrmFederation.Gateway.Schema;
@@ -24,6 +25,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var diagnostics = new List<ConfigDiagnostic>();
         var raw = ConfigDirectoryReader.Read(directory, diagnostics);
         SettingsValidator.Validate(raw.Settings, diagnostics);
+        var access = AccessCompiler.Compile(raw.Access, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
         var sources = CompileSources(raw, new SourceCompiler(new ValueResolver(variables, raw.Directory)), diagnostics);
         var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
@@ -49,6 +51,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var snapshot = new GatewaySnapshot(
             raw.Version,
             raw.Settings.Value,
+            access,
             schema,
             new Entity(default(JsonElement), bindings.Root),
             sources,

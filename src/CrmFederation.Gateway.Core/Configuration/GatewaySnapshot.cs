@@ -1,3 +1,4 @@
+using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Execution;
 using CrmFederation.Gateway.Sources;
 using GraphQL.Types;
@@ -11,6 +12,7 @@ namespace CrmFederation.Gateway.Configuration;
 public sealed record GatewaySnapshot(
     string Version,
     GatewaySettingsConfig Settings,
+    AccessModel Access,
     ISchema Schema,
     Entity Root,
     IReadOnlyDictionary<string, SourceDefinition> Sources,

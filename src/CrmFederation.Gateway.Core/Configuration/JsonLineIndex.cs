@@ -97,6 +97,12 @@ public sealed class JsonLineIndex
 
     private static string Parent(string jsonPath)
     {
+        // Array elements are not indexed: "$.a.b[1]" falls back to the line of "$.a.b".
+        if (jsonPath.EndsWith(']') && jsonPath.LastIndexOf('[') is > 0 and var bracket)
+        {
+            return jsonPath[..bracket];
+        }
+
         var dot = jsonPath.LastIndexOf('.');
         return dot <= 0 ? "" : jsonPath[..dot];
     }

@@ -5,6 +5,7 @@ public sealed record RawGatewayConfig(
     string Directory,
     string Version,
     ConfigFile<GatewaySettingsConfig> Settings,
+    ConfigFile<AccessConfig>? Access,
     IReadOnlyList<SchemaFile> SchemaFiles,
     IReadOnlyList<ConfigFile<SourceConfig>> Sources,
     IReadOnlyList<ConfigFile<BindingsFileConfig>> Bindings);

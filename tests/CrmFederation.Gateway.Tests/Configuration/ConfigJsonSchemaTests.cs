@@ -24,12 +24,14 @@ public sealed class ConfigJsonSchemaTests
         Assert.True(definitions.TryGetProperty("settings", out _));
         Assert.True(definitions.TryGetProperty("source", out _));
         Assert.True(definitions.TryGetProperty("bindingsFile", out _));
+        Assert.True(definitions.TryGetProperty("access", out _));
     }
 
     [Theory]
     [InlineData(typeof(GatewaySettingsConfig), "settings")]
     [InlineData(typeof(SourceConfig), "source")]
     [InlineData(typeof(BindingsFileConfig), "bindingsFile")]
+    [InlineData(typeof(AccessConfig), "access")]
     public void Schema_EveryConfigRecord_HasExactlyTheSchemasProperties(Type root, string definition)
     {
         var mismatches = new List<string>();

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace CrmFederation.Gateway.Configuration;
+
+/// <summary>
+/// <c>access.json</c>: the scopes the gateway knows and the roles clients are given. A scope names
+/// one kind of access (personal data, finance, …); a role is a named set of scopes. Authentication
+/// gives each caller roles (and, from a JWT, scopes of its own); policies elsewhere name scopes.
+/// </summary>
+public sealed record AccessConfig
+{
+    [JsonPropertyName("$schema")]
+    public string? SchemaHint { get; init; }
+
+    /// <summary>Scope name to what it grants, for people reading the config and the docs.</summary>
+    public IReadOnlyDictionary<string, string> Scopes { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, RoleConfig> Roles { get; init; } = new Dictionary<string, RoleConfig>();
+}
+
+/// <summary>One role: who it is for and the scopes it grants.</summary>
+public sealed record RoleConfig
+{
+    public string? Description { get; init; }
+
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+}
