@@ -5,7 +5,7 @@ namespace CrmFederation.Gateway.Host;
 
 /// <summary>
 /// <c>--demo</c> (or <c>Gateway__Demo=true</c>): starts the four sample systems in-process and supplies
-/// their URLs and sample credentials to gateway-config, unless the environment already sets them.
+/// their URLs and sample credentials, and the sample API keys (<see cref="DemoApiKeys"/>), to gateway-config, unless the environment already sets them.
 /// </summary>
 public static class DemoMode
 {
@@ -42,5 +42,6 @@ public static class DemoMode
         new("CRMFED_HELPDESK_TOKEN", SampleCredentials.HelpdeskToken),
         new("CRMFED_COMMERCE_BASE_URL", systems.CommerceBaseUrl.ToString()),
         new("CRMFED_COMMERCE_TOKEN", SampleCredentials.CommerceToken),
+        new(DemoApiKeys.Variable, DemoApiKeys.Secret()),
     ];
 }

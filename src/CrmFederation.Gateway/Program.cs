@@ -1,4 +1,5 @@
 using CrmFederation.Gateway;
+using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Host;
 using CrmFederation.Gateway.Http;
@@ -17,6 +18,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 await using var demo = await DemoMode.StartIfRequestedAsync(args, builder.Configuration);
 builder.Services.AddCrmFederationGateway(builder.Configuration);
+builder.Services.AddGatewayAccess();
 builder.Services.AddGraphQLHttp();
 builder.Services.AddGatewayOperations();
 
@@ -35,7 +37,9 @@ catch (ConfigException ex)
 // And the cache's settings: Redis without a usable encryption key must not start (this throws, naming the setting).
 _ = app.Services.GetService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>();
 
-app.MapGraphQL("/graphql");
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGraphQL("/graphql").RequireAuthorization();
 app.MapGatewayOperations();
 await app.RunAsync();
 return 0;

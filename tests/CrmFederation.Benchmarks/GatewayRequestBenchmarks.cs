@@ -4,6 +4,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Host;
 using CrmFederation.Gateway.Sources;
 using CrmFederation.SampleSystems;
@@ -42,6 +43,7 @@ public class GatewayRequestBenchmarks
         _recorder = new UpstreamRecorder(UpstreamConnectionPool.CreateSocketsHandler());
         _gateway = new ReplayingGateway(DemoMode.Variables(_systems), _recorder);
         _client = _gateway.CreateClient();
+        _client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, DemoApiKeys.Admin);
         _bodies = (await RequestBodies.ForAsync(_client, Scenario)).Take(DistinctRequests).ToList();
         foreach (var body in _bodies)
         {

@@ -39,12 +39,14 @@ export CRMFED_HELPDESK_BASE_URL=http://127.0.0.1:7103 CRMFED_HELPDESK_TOKEN=help
 export CRMFED_COMMERCE_BASE_URL=http://127.0.0.1:7104 CRMFED_COMMERCE_TOKEN=commerce-token
 export Logging__LogLevel__Default=Warning
 export Gateway__AdminApiKey=load-benchmark-admin-key
+API_KEY=load-benchmark-key
+export CRMFED_API_KEYS="[{\"name\":\"load-benchmark\",\"sha256\":\"$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)\",\"roles\":[\"admin\"]}]"
 export Gateway__Cache__Enabled=$([ "$CACHE" = on ] && echo true || echo false)
 (cd src/CrmFederation.Gateway/bin/Release/net10.0 && exec dotnet CrmFederation.Gateway.dll --urls "$GATEWAY_URL") >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 
 for _ in $(seq 1 100); do
-  curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' "$GATEWAY_URL/graphql" && break
+  curl -sf -o /dev/null -H 'Content-Type: application/json' -H "X-Api-Key: $API_KEY" -d '{"query":"{__typename}"}' "$GATEWAY_URL/graphql" && break
   sleep 0.2
 done
 
@@ -57,7 +59,7 @@ fi
 echo "machine: $(nproc) cores; upstream latency ${LATENCY_MS} ms; cache $CACHE; ERP down: $ERP_DOWN; $CONNECTIONS connections; $DURATION per scenario"
 printf '%-22s %10s %10s %10s %16s\n' scenario "req/s" p50 p99 "upstream/req"
 for scenario in $SCENARIOS; do
-  $BENCH bodies "$scenario" "$GATEWAY_URL" "$WORK/$scenario.lua" >/dev/null
+  $BENCH bodies "$scenario" "$GATEWAY_URL" "$API_KEY" "$WORK/$scenario.lua" >/dev/null
   # Warm-up: JIT, connection pools, the CRM token.
   wrk -t2 -c"$CONNECTIONS" -d5s -s "$WORK/$scenario.lua" "$GATEWAY_URL" >/dev/null 2>&1
   before=$(calls)

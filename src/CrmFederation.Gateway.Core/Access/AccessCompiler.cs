@@ -1,13 +1,29 @@
 using System.Collections.Frozen;
+using System.Security.Claims;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CrmFederation.Gateway.Configuration;
 
 namespace CrmFederation.Gateway.Access;
 
-/// <summary>Checks <c>access.json</c> (scope and role names, every role's scopes known) and compiles it.</summary>
+/// <summary>
+/// Checks <c>access.json</c> (scope and role names, every role's scopes known, the API key secret)
+/// and compiles it. Diagnostics about the API key secret name the entry, never its content.
+/// </summary>
 public static partial class AccessCompiler
 {
-    public static AccessModel Compile(ConfigFile<AccessConfig>? file, List<ConfigDiagnostic> diagnostics)
+    private const string ApiKeysPath = "$.authentication.apiKeys";
+
+    private static readonly JsonSerializerOptions ApiKeyJson = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    private static readonly FrozenSet<string> ReservedClaims = FrozenSet.Create(StringComparer.Ordinal, "name", "role", "scope", "sub", CallerClaims.Name, CallerClaims.Role);
+
+    public static AccessModel Compile(ConfigFile<AccessConfig>? file, ValueResolver values, List<ConfigDiagnostic> diagnostics)
     {
         if (file is null)
         {
@@ -35,19 +51,85 @@ public static partial class AccessCompiler
                 if (!config.Scopes.ContainsKey(role.Scopes[i]))
                 {
                     diagnostics.Add(file.Error($"$.roles.{name}.scopes[{i}]", $"Role '{name}' grants the unknown scope '{role.Scopes[i]}'.",
-                        KnownScopesHint(config.Scopes.Keys)));
+                        KnownNamesHint("scopes", config.Scopes.Keys)));
                 }
             }
 
             roles[name] = role.Scopes.ToFrozenSet(StringComparer.Ordinal);
         }
 
-        return new AccessModel(config.Scopes.Keys.ToFrozenSet(StringComparer.Ordinal), roles.ToFrozenDictionary(StringComparer.Ordinal));
+        var apiKeys = config.Authentication.ApiKeys is { } reference
+            ? CompileApiKeys(file, reference, values, roles.Keys, diagnostics)
+            : ApiKeyRegistry.Empty;
+        return new AccessModel(config.Scopes.Keys.ToFrozenSet(StringComparer.Ordinal), roles.ToFrozenDictionary(StringComparer.Ordinal), apiKeys);
     }
 
-    /// <summary>The hint for an unknown scope name: the known ones.</summary>
-    public static string KnownScopesHint(IEnumerable<string> known) =>
-        $"Known scopes: {string.Join(", ", known.Order(StringComparer.Ordinal))}. Declare new scopes under \"scopes\" in access.json.";
+    /// <summary>The hint for an unknown scope or role name: the known ones.</summary>
+    public static string KnownNamesHint(string what, IEnumerable<string> known) =>
+        $"Known {what}: {string.Join(", ", known.Order(StringComparer.Ordinal))}. Declare new {what} in access.json.";
+
+    private static ApiKeyRegistry CompileApiKeys(
+        ConfigFile<AccessConfig> file, ValueReference reference, ValueResolver values, IEnumerable<string> roleNames, List<ConfigDiagnostic> diagnostics)
+    {
+        if (values.Resolve(reference, out var problem) is not { } secret)
+        {
+            diagnostics.Add(file.Error(ApiKeysPath, $"The API keys cannot be read: {problem!.Reason}.",
+                problem.Hint ?? "Set it to a JSON array of {name, sha256, roles, expires?, claims?}; --demo supplies the sample keys."));
+            return ApiKeyRegistry.Empty;
+        }
+
+        IReadOnlyList<ApiKeyConfig>? entries;
+        try
+        {
+            entries = JsonSerializer.Deserialize<IReadOnlyList<ApiKeyConfig>>(secret, ApiKeyJson);
+        }
+        catch (JsonException ex)
+        {
+            // The secret's own text stays out of the message; the path says which entry and property.
+            diagnostics.Add(file.Error(ApiKeysPath, $"The API keys ({reference}) are not a valid JSON array of keys: at {ex.Path ?? "$"}.",
+                "Each entry is {\"name\": \"bi-tool\", \"sha256\": \"<64 hex digits>\", \"roles\": [\"analyst\"], \"expires\": \"2027-01-01T00:00:00Z\"}."));
+            return ApiKeyRegistry.Empty;
+        }
+
+        var known = roleNames.ToHashSet(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new List<ApiKey>();
+        for (var i = 0; i < (entries?.Count ?? 0); i++)
+        {
+            var entry = entries![i];
+            var where = $"The API key #{i + 1} ({reference})";
+            if (!names.Add(entry.Name))
+            {
+                diagnostics.Add(file.Error(ApiKeysPath, $"{where} repeats the name '{entry.Name}'.", "Give every key its own name: logs, audit and rate limits tell keys apart by it."));
+            }
+
+            if (entry.Sha256.Length != 64 || !entry.Sha256.All(char.IsAsciiHexDigit))
+            {
+                diagnostics.Add(file.Error(ApiKeysPath, $"{where}, '{entry.Name}', has no valid sha256.",
+                    "Store the lower-case hex SHA-256 of the key (64 digits), e.g. printf %s \"$KEY\" | sha256sum; never the key itself."));
+                continue;
+            }
+
+            foreach (var role in entry.Roles.Where(r => !known.Contains(r)))
+            {
+                diagnostics.Add(file.Error(ApiKeysPath, $"{where}, '{entry.Name}', holds the unknown role '{role}'.", KnownNamesHint("roles", known)));
+            }
+
+            foreach (var claim in entry.Claims.Keys.Where(ReservedClaims.Contains))
+            {
+                diagnostics.Add(file.Error(ApiKeysPath, $"{where}, '{entry.Name}', sets the reserved claim '{claim}'.",
+                    "name, role and scope come from the key's name and roles; use claims for other facts, such as countries."));
+            }
+
+            var claims = entry.Claims
+                .Where(c => !ReservedClaims.Contains(c.Key))
+                .SelectMany(c => c.Value.Select(value => new Claim(c.Key, value)))
+                .ToList();
+            keys.Add(new ApiKey(entry.Name, Convert.FromHexString(entry.Sha256), entry.Roles, entry.Expires, claims));
+        }
+
+        return new ApiKeyRegistry(keys);
+    }
 
     [GeneratedRegex("^[a-z][a-z0-9_:-]*$")]
     private static partial Regex NamePattern();

@@ -2,10 +2,12 @@ using System.Collections.Frozen;
 
 namespace CrmFederation.Gateway.Access;
 
-/// <summary>The compiled <c>access.json</c>: known scopes, and each role's scopes.</summary>
-public sealed class AccessModel(FrozenSet<string> scopes, FrozenDictionary<string, FrozenSet<string>> roles)
+/// <summary>The compiled <c>access.json</c>: known scopes, each role's scopes, the API keys.</summary>
+public sealed class AccessModel(FrozenSet<string> scopes, FrozenDictionary<string, FrozenSet<string>> roles, ApiKeyRegistry apiKeys)
 {
-    public static AccessModel Empty { get; } = new(FrozenSet<string>.Empty, FrozenDictionary<string, FrozenSet<string>>.Empty);
+    public static AccessModel Empty { get; } = new(FrozenSet<string>.Empty, FrozenDictionary<string, FrozenSet<string>>.Empty, ApiKeyRegistry.Empty);
+
+    public ApiKeyRegistry ApiKeys { get; } = apiKeys;
 
     public FrozenSet<string> Scopes { get; } = scopes;
 

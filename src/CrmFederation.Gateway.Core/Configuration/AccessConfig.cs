@@ -16,6 +16,18 @@ public sealed record AccessConfig
     public IReadOnlyDictionary<string, string> Scopes { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, RoleConfig> Roles { get; init; } = new Dictionary<string, RoleConfig>();
+
+    public AuthenticationConfig Authentication { get; init; } = new();
+}
+
+/// <summary>How callers prove who they are.</summary>
+public sealed record AuthenticationConfig
+{
+    /// <summary>
+    /// The API keys (<c>X-Api-Key</c>), as a JSON array of <see cref="ApiKeyConfig"/> held in a secret
+    /// (environment variable or file): only hashes, never the keys.
+    /// </summary>
+    public ValueReference? ApiKeys { get; init; }
 }
 
 /// <summary>One role: who it is for and the scopes it grants.</summary>

@@ -84,6 +84,12 @@ public sealed class CacheGateway : WebApplicationFactory<Program>
     /// <summary>A random Base64 key of 32 bytes, as <c>openssl rand -base64 32</c> makes.</summary>
     public static string NewEncryptionKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        DemoCallers.Authenticate(client);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));

@@ -1,4 +1,5 @@
 using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Host;
 using CrmFederation.Gateway.Sources;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,7 @@ public sealed class ConfigSandbox : IDisposable
         ["CRMFED_HELPDESK_TOKEN"] = "helpdesk-token",
         ["CRMFED_COMMERCE_BASE_URL"] = "http://commerce.test",
         ["CRMFED_COMMERCE_TOKEN"] = "commerce-token",
+        [DemoApiKeys.Variable] = DemoApiKeys.Secret(),
     };
 
     public static ConfigSandbox CopyOfSample()

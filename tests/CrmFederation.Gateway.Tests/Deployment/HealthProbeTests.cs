@@ -91,7 +91,7 @@ public sealed class HealthProbeTests : IAsyncLifetime
         return Task.Run(() => (int)main.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [args], null)!).WaitAsync(WireGate.HangGuard);
     }
 
-    /// <summary>Every variable gateway-config references, with sources at addresses nothing listens on (readiness makes no calls).</summary>
+    /// <summary>Every variable gateway-config references, with sources at addresses nothing listens on (readiness makes no calls), and the demo API keys.</summary>
     private static Dictionary<string, string?> GatewayVariables()
     {
         var settings = GatewayConfigReferences.Variables().ToDictionary(
@@ -99,6 +99,7 @@ public sealed class HealthProbeTests : IAsyncLifetime
             r => r.Variable.EndsWith("_BASE_URL", StringComparison.Ordinal) ? WireSources.ClosedPortUrl() : (string?)"test-value",
             StringComparer.Ordinal);
         settings["Gateway:ConfigPath"] = RepositoryPaths.GatewayConfig;
+        settings[DemoApiKeys.Variable] = DemoApiKeys.Secret();
         return settings;
     }
 }

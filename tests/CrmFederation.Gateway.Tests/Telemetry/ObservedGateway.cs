@@ -113,6 +113,12 @@ public sealed class ObservedGateway(IReadOnlyDictionary<string, string?> setting
     public static bool IsGatewayServerSpan(Activity span) =>
         span.Kind == ActivityKind.Server && span.Source.Name == "Microsoft.AspNetCore" && span.GetTagItem("url.path") is "/graphql";
 
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        DemoCallers.Authenticate(client);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));

@@ -5,8 +5,15 @@ using Microsoft.Extensions.Configuration;
 namespace CrmFederation.Gateway.Tests.TestSupport;
 
 /// <summary>The real gateway, in-process, with its configuration (config directory, variables) given by the test.</summary>
+/// Its clients send the demo admin key unless a test removes or replaces the <c>X-Api-Key</c> header.
 public sealed class GatewayFactory(IEnumerable<KeyValuePair<string, string?>> settings) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        DemoCallers.Authenticate(client);
+    }
 }
