@@ -30,10 +30,13 @@ public sealed record AuthenticationConfig
     public ValueReference? ApiKeys { get; init; }
 }
 
-/// <summary>One role: who it is for and the scopes it grants.</summary>
+/// <summary>One role: who it is for, the scopes it grants and, per type, the only rows it may see.</summary>
 public sealed record RoleConfig
 {
     public string? Description { get; init; }
 
     public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>Type name (<c>Customer</c>) to the rows of that type the role may see; a type not named here is not restricted.</summary>
+    public IReadOnlyDictionary<string, RowPolicyConfig> Rows { get; init; } = new Dictionary<string, RowPolicyConfig>();
 }

@@ -54,4 +54,10 @@ public sealed record ArgumentBindingConfig
     public int? Min { get; init; }
 
     public int? Max { get; init; }
+
+    /// <summary>
+    /// Page arguments: the source answers only rows whose field of this name (of the listed type) equals
+    /// the value exactly, so a row policy on that field can be sent to the source instead of checked row by row.
+    /// </summary>
+    public string? ExactMatchOn { get; init; }
 }

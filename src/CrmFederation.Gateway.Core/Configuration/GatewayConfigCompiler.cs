@@ -31,6 +31,11 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var sources = CompileSources(raw, new SourceCompiler(values), diagnostics);
         var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
         var bindings = BindingCompiler.Compile(schemaModel, sources, failedSources, raw.Bindings, diagnostics);
+        if (bindings is not null)
+        {
+            RowPolicyCompiler.Compile(raw.Access, bindings, raw.Settings.Value.Limits.MaxScanRows, diagnostics);
+        }
+
         if (bindings is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return (null, diagnostics);

@@ -22,4 +22,10 @@ public sealed record LimitsConfig
     public int MaxFieldCount { get; init; } = 1000;
 
     public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// Source rows one scan may read when a row policy cannot be sent to the source and the gateway
+    /// filters a list itself; past it the list fails with <c>FILTER_SCAN_LIMIT</c>.
+    /// </summary>
+    public int MaxScanRows { get; init; } = 10_000;
 }

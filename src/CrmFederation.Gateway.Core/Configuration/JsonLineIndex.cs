@@ -24,6 +24,7 @@ public sealed class JsonLineIndex
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var path = new List<string> { "$" };
         var containers = new Stack<JsonTokenType>();
+        var elements = new Stack<int>();
         var line = 1;
         var scanned = 0;
         try
@@ -41,14 +42,25 @@ public sealed class JsonLineIndex
                         break;
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
+                        index.StartValue(path, containers, elements, line);
                         containers.Push(reader.TokenType);
+                        if (reader.TokenType == JsonTokenType.StartArray)
+                        {
+                            elements.Push(0);
+                        }
+
                         break;
                     case JsonTokenType.EndObject:
                     case JsonTokenType.EndArray:
-                        containers.Pop();
+                        if (containers.Pop() == JsonTokenType.StartArray)
+                        {
+                            elements.Pop();
+                        }
+
                         EndValue(path, containers);
                         break;
                     default:
+                        index.StartValue(path, containers, elements, line);
                         EndValue(path, containers);
                         break;
                 }
@@ -75,10 +87,22 @@ public sealed class JsonLineIndex
         return null;
     }
 
+    /// <summary>An array element is named by its index (<c>$.a.b[1]</c>) and indexed at the line it starts on.</summary>
+    private void StartValue(List<string> path, Stack<JsonTokenType> containers, Stack<int> elements, int line)
+    {
+        if (containers.Count > 0 && containers.Peek() == JsonTokenType.StartArray)
+        {
+            var element = elements.Pop();
+            elements.Push(element + 1);
+            path.Add($"[{element}]");
+            _lines.TryAdd(Join(path), line);
+        }
+    }
+
     private static void EndValue(List<string> path, Stack<JsonTokenType> containers)
     {
-        // A value closes the property that named it; array elements have no property name.
-        if (path.Count > 1 && containers.Count > 0 && containers.Peek() == JsonTokenType.StartObject)
+        // A value closes the property or array element that named it.
+        if (path.Count > 1 && containers.Count > 0)
         {
             path.RemoveAt(path.Count - 1);
         }
@@ -89,7 +113,12 @@ public sealed class JsonLineIndex
         var builder = new StringBuilder("$");
         for (var i = 1; i < path.Count; i++)
         {
-            builder.Append('.').Append(path[i]);
+            if (path[i][0] != '[')
+            {
+                builder.Append('.');
+            }
+
+            builder.Append(path[i]);
         }
 
         return builder.ToString();
@@ -97,7 +126,7 @@ public sealed class JsonLineIndex
 
     private static string Parent(string jsonPath)
     {
-        // Array elements are not indexed: "$.a.b[1]" falls back to the line of "$.a.b".
+        // An element not indexed (past a syntax error): "$.a.b[1]" falls back to the line of "$.a.b".
         if (jsonPath.EndsWith(']') && jsonPath.LastIndexOf('[') is > 0 and var bracket)
         {
             return jsonPath[..bracket];

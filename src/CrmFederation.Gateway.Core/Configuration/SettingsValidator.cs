@@ -23,5 +23,11 @@ public static class SettingsValidator
             diagnostics.Add(file.Error("$.limits.maxRequestBodyBytes", $"The request body limit {limits.MaxRequestBodyBytes} bytes is out of range.",
                 "Use 1024 (1 KiB) to 67108864 (64 MiB) bytes (default 1048576, 1 MiB)."));
         }
+
+        if (limits.MaxScanRows is < 1 or > 1_000_000)
+        {
+            diagnostics.Add(file.Error("$.limits.maxScanRows", $"The scan limit {limits.MaxScanRows} rows is out of range.",
+                "Use 1 to 1000000 source rows (default 10000); a row-filtered list reading more fails with FILTER_SCAN_LIMIT."));
+        }
     }
 }

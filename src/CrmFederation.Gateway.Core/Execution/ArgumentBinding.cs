@@ -24,10 +24,13 @@ public sealed class ArgumentBinding
 
     public int? Max { get; init; }
 
+    /// <summary>Page arguments: the field of the listed type whose value the source matches exactly against this argument.</summary>
+    public string? ExactMatchOn { get; init; }
+
     /// <summary>The argument's value as the source spells it (list values joined), or null when the argument is absent.</summary>
     public IReadOnlyList<string>? SourceValues(IResolveFieldContext context)
     {
-        if (context.Arguments is null || !context.Arguments.TryGetValue(ArgumentName, out var argument) || argument.Value is not { } raw)
+        if (Value(context) is not { } raw)
         {
             return null;
         }
@@ -39,6 +42,22 @@ public sealed class ArgumentBinding
 
         CheckRange(raw);
         return [ToSourceText(raw)];
+    }
+
+    /// <summary>The argument's GraphQL value (an enum as its name), or null when the argument is absent.</summary>
+    public object? Value(IResolveFieldContext context) =>
+        context.Arguments is not null && context.Arguments.TryGetValue(ArgumentName, out var argument) ? argument.Value : null;
+
+    /// <summary>A GraphQL value of this argument as the source spells it; false for an enum name the source has no spelling for.</summary>
+    public bool TryToSource(string value, out string spelled)
+    {
+        if (ToSource is null)
+        {
+            spelled = value;
+            return true;
+        }
+
+        return ToSource.TryGetValue(value, out spelled!);
     }
 
     private void CheckRange(object raw)

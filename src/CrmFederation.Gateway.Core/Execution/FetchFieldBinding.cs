@@ -55,7 +55,14 @@ public sealed class FetchFieldBinding : FieldBinding
     /// <summary>The second hop of a join: the load keyed by the item joined through, if there is one.</summary>
     internal object? SecondHop(IReadOnlyList<JsonElement> viaItems, FieldPlan plan, IResolveFieldContext context, string? tag)
     {
-        var key = viaItems.Count == 0 ? null : SendableKey(Key.Path!.ResolveKey(viaItems[0]));
+        // An item joined through that the caller may not see hides what is joined through it too.
+        var via = Key.Via!.Result;
+        if (viaItems.Count == 0 || (via.Rows is not null && RequestScope.Of(context).RowsFor(via) is { } rows && !rows.Allows(viaItems[0])))
+        {
+            return Empty();
+        }
+
+        var key = SendableKey(Key.Path!.ResolveKey(viaItems[0]));
         return key is null ? Empty() : new FetchedValue(this, plan.Loader.Load(key, tag), plan, context);
     }
 
@@ -96,7 +103,7 @@ public sealed class FetchFieldBinding : FieldBinding
         }
 
         parameters.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new FieldPlan(scope.LoaderFor(Endpoint, parameters), parameters, filter, take);
+        return new FieldPlan(scope.LoaderFor(Endpoint, parameters), parameters, filter, take, scope.RowsFor(Result));
     }
 
     private void AddParameter(List<KeyValuePair<string, string>> parameters, string name, IReadOnlyList<string> values)
@@ -127,7 +134,8 @@ public sealed class FetchFieldBinding : FieldBinding
             {
                 for (var i = 0; i < loads.Count; i++)
                 {
-                    if (loads[i] is { } load && await load.GetResultAsync() is [var item, ..])
+                    // A row the caller may not see is null, as an unknown id is: its existence does not show.
+                    if (loads[i] is { } load && await load.GetResultAsync() is [var item, ..] && (plan.Rows is null || plan.Rows.Allows(item)))
                     {
                         entities[i] = new Entity(item, Result);
                     }
@@ -144,18 +152,23 @@ public sealed class FetchFieldBinding : FieldBinding
         });
     }
 
-    /// <summary>The field's value from the items its key matched: one entity, or the filtered and limited list.</summary>
+    /// <summary>The field's value from the items its key matched, less the rows the caller may not see: one entity, or the filtered and limited list.</summary>
     internal object? Shape(IReadOnlyList<JsonElement> items, FieldPlan plan)
     {
         if (!IsList)
         {
-            return items.Count == 0 ? null : new Entity(items[0], Result);
+            return items.Count == 0 || (plan.Rows is { } rows && !rows.Allows(items[0])) ? null : new Entity(items[0], Result);
         }
 
         var entities = new List<Entity>(items.Count);
         foreach (var item in items)
         {
             if (plan.Filter is { } filter && !(filter.Path.ResolveKey(item) is { } value && filter.Values.Contains(value)))
+            {
+                continue;
+            }
+
+            if (plan.Rows is { } allowed && !allowed.Allows(item))
             {
                 continue;
             }

@@ -24,7 +24,7 @@ public sealed class GatewayExecutionConfigurer(
         var snapshot = snapshots.Current;
         options.Schema = snapshot.Schema;
         options.Root = snapshot.Root;
-        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics);
+        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics, options.User);
         options.UserContext[RequestScope.UserContextKey] = scope;
 
         // Results point into upstream documents until they are serialized; without an HTTP response to

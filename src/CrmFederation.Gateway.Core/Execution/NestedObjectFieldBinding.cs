@@ -7,19 +7,27 @@ namespace CrmFederation.Gateway.Execution;
 /// <summary>
 /// An object (or list of objects) read from the parent's own item: a sub-object such as
 /// <c>BillingAddress</c>, an array such as a page's <c>results</c>, or the item itself seen as a Money.
+/// Rows of a type a row policy restricts are left out (a single object: null) unless the caller may see them.
 /// </summary>
 public sealed class NestedObjectFieldBinding(JsonPath path, ObjectBinding binding, bool isList) : FieldBinding
 {
+    public JsonPath Path { get; } = path;
+
+    public ObjectBinding Binding { get; } = binding;
+
+    public bool IsList { get; } = isList;
+
     public override object? Resolve(Entity parent, IResolveFieldContext context)
     {
-        if (!path.TryResolve(parent.Json, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!Path.TryResolve(parent.Json, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return isList ? Array.Empty<Entity>() : null;
+            return IsList ? Array.Empty<Entity>() : null;
         }
 
-        if (!isList)
+        var rows = Binding.Rows is null ? null : RequestScope.Of(context).RowsFor(Binding);
+        if (!IsList)
         {
-            return new Entity(value, binding);
+            return rows is null || rows.Allows(value) ? new Entity(value, Binding) : null;
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -27,11 +35,30 @@ public sealed class NestedObjectFieldBinding(JsonPath path, ObjectBinding bindin
             return Array.Empty<Entity>();
         }
 
-        var entities = new Entity[value.GetArrayLength()];
+        return rows is null ? All(value) : Allowed(value, rows);
+    }
+
+    private Entity[] All(JsonElement array)
+    {
+        var entities = new Entity[array.GetArrayLength()];
         var i = 0;
-        foreach (var item in value.EnumerateArray())
+        foreach (var item in array.EnumerateArray())
         {
-            entities[i++] = new Entity(item, binding);
+            entities[i++] = new Entity(item, Binding);
+        }
+
+        return entities;
+    }
+
+    private List<Entity> Allowed(JsonElement array, Access.RowFilter rows)
+    {
+        var entities = new List<Entity>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            if (rows.Allows(item))
+            {
+                entities.Add(new Entity(item, Binding));
+            }
         }
 
         return entities;

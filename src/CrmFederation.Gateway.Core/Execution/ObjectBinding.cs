@@ -18,6 +18,15 @@ public sealed class ObjectBinding(string typeName)
     public FrozenDictionary<string, FieldBinding> Fields =>
         _fields ?? throw new InvalidOperationException($"The bindings of '{TypeName}' are not compiled yet.");
 
+    /// <summary>False for a type only ever built inline from its parent's item (Money), which has no bindings of its own.</summary>
+    public bool IsCompleted => _fields is not null;
+
+    /// <summary>
+    /// Which rows of this type each role may see; null when no role is restricted. Set once after the
+    /// bindings are compiled, because the policies are checked against the compiled fields.
+    /// </summary>
+    public Access.RowPolicy? Rows { get; private set; }
+
     public void Complete(IDictionary<string, FieldBinding> fields)
     {
         if (_fields is not null)
@@ -26,6 +35,16 @@ public sealed class ObjectBinding(string typeName)
         }
 
         _fields = fields.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public void Restrict(Access.RowPolicy rows)
+    {
+        if (Rows is not null)
+        {
+            throw new InvalidOperationException($"The row policy of '{TypeName}' is already set.");
+        }
+
+        Rows = rows;
     }
 }
 

@@ -6,6 +6,10 @@ namespace CrmFederation.Gateway.Execution;
 /// <summary>A scalar or enum read from a path in the parent's item.</summary>
 public sealed class PathFieldBinding(JsonPath path, ValueConverter converter) : FieldBinding
 {
+    public JsonPath Path { get; } = path;
+
+    public ValueConverter Converter { get; } = converter;
+
     public override object? Resolve(Entity parent, IResolveFieldContext context) =>
-        path.TryResolve(parent.Json, out var value) ? converter.Convert(value) : null;
+        Path.TryResolve(parent.Json, out var value) ? Converter.Convert(value) : null;
 }

@@ -10,6 +10,8 @@ public sealed class PresenceFieldBinding(JsonPath path) : FieldBinding
     private static readonly object True = true;
     private static readonly object False = false;
 
+    public JsonPath Path { get; } = path;
+
     public override object? Resolve(Entity parent, IResolveFieldContext context) =>
-        path.TryResolve(parent.Json, out var value) && value.ValueKind != JsonValueKind.Null ? True : False;
+        Path.TryResolve(parent.Json, out var value) && value.ValueKind != JsonValueKind.Null ? True : False;
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using System.Text.Json;
+using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Sources;
 using CrmFederation.Gateway.Telemetry;
@@ -10,15 +12,16 @@ namespace CrmFederation.Gateway.Execution;
 
 /// <summary>
 /// Everything one GraphQL request shares: its loaders (so keys batch across the whole request), the
-/// upstream documents its results point into (released when the response has been written), and the
-/// errors reported for fields that still got a value.
+/// upstream documents its results point into (released when the response has been written), the
+/// errors reported for fields that still got a value, and the rows its caller may see.
 /// </summary>
 public sealed class RequestScope(
     IReadOnlyDictionary<string, SourceClient> clients,
     CancellationToken requestAborted,
     SourceItemCache? cache = null,
     string cacheNamespace = "",
-    GatewayMetrics? metrics = null)
+    GatewayMetrics? metrics = null,
+    ClaimsPrincipal? caller = null)
     : IDocumentOwner, IDisposable
 {
     public const string UserContextKey = "crmfed.scope";
@@ -27,6 +30,7 @@ public sealed class RequestScope(
     private readonly Dictionary<(object Binding, GraphQLField? Field), FieldPlan> _plans = [];
     private readonly Dictionary<(EndpointDefinition Endpoint, string Parameters), BatchLoader> _loaders = [];
     private readonly List<JsonDocument> _documents = [];
+    private readonly Dictionary<ObjectBinding, RowFilter?> _rowFilters = [];
 
     public CancellationToken RequestAborted { get; } = requestAborted;
 
@@ -82,6 +86,29 @@ public sealed class RequestScope(
     }
 
     public SourceClient ClientFor(EndpointDefinition endpoint) => clients[endpoint.Source.Name];
+
+    /// <summary>
+    /// The rows of <paramref name="type"/> the caller may see, or null when it may see every row. Applied
+    /// to what a source or the item cache answered, never to what is cached, since cache entries are shared by all callers.
+    /// </summary>
+    public RowFilter? RowsFor(ObjectBinding type)
+    {
+        if (type.Rows is not { } policy)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            if (!_rowFilters.TryGetValue(type, out var filter))
+            {
+                filter = policy.For(caller);
+                _rowFilters[type] = filter;
+            }
+
+            return filter;
+        }
+    }
 
     private bool _disposed;
 

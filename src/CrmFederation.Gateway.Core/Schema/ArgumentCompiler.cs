@@ -66,6 +66,7 @@ public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List
                 ToSource = toSource,
                 Min = argument.Min,
                 Max = argument.Max,
+                ExactMatchOn = argument.ExactMatchOn,
             });
         }
 

@@ -20,6 +20,8 @@ public sealed class BindingCompiler
     private readonly Dictionary<(string Type, string Field), FetchFieldBinding> _fetches = [];
     private readonly Dictionary<string, string> _itemSources = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inlineTypes = new(StringComparer.Ordinal);
+    private readonly List<ObjectBinding> _inline = [];
+    private readonly List<Action> _pageChecks = [];
 
     private readonly IReadOnlySet<string> _failedSources;
     private readonly ValueConverterCompiler _converters;
@@ -106,6 +108,12 @@ public sealed class BindingCompiler
             step();
         }
 
+        // Pages are checked against the listed type's fields, which are complete only now.
+        foreach (var check in _pageChecks)
+        {
+            check();
+        }
+
         if (!_schema.Objects.ContainsKey("Query"))
         {
             _diagnostics.Add(new(DiagnosticSeverity.Error, "schema/", null, "", "The schema has no Query type."));
@@ -117,7 +125,7 @@ public sealed class BindingCompiler
         }
 
         PerRowCallAnalyzer.Warn(_schema, _fetches, _typeConfigs, _diagnostics);
-        return new CompiledBindings(_bindings["Query"], _bindings);
+        return new CompiledBindings(_bindings["Query"], _bindings, _inline);
     }
 
     /// <summary>
@@ -262,6 +270,7 @@ public sealed class BindingCompiler
             var inlineFields = new Dictionary<string, FieldBinding>(StringComparer.Ordinal);
             CompileFields(file, at + ".object", sourceName, inlineShape, inline, inlineFields, deferred);
             binding.Complete(inlineFields);
+            _inline.Add(binding);
             return new NestedObjectFieldBinding(JsonPath.Self, binding, field.IsList);
         }
 
@@ -341,6 +350,13 @@ public sealed class BindingCompiler
         {
             _diagnostics.Add(file.Error(fetchAt, $"Non-null field '{parent.Name}.{field.Name}' is bound to a fetch, which may find nothing (sources omit unknown keys).",
                 "Make the field nullable in the schema."));
+            return null;
+        }
+
+        foreach (var name in arguments.Where(a => a.Value.ExactMatchOn is not null).Select(a => a.Key))
+        {
+            _diagnostics.Add(file.Error($"{at}.arguments.{name}.exactMatchOn", "exactMatchOn describes a page argument the source filters rows by; a fetch looks its rows up by key.",
+                "Remove it."));
             return null;
         }
 
@@ -463,7 +479,70 @@ public sealed class BindingCompiler
         }
 
         var arguments = endpoint is null ? null : _arguments.Compile(file, at + ".arguments", field, page.Arguments, endpoint);
-        return endpoint is null || arguments is null ? null : new PageFieldBinding { Endpoint = endpoint, Result = result, Arguments = arguments };
+        if (endpoint is null || arguments is null)
+        {
+            return null;
+        }
+
+        var binding = new PageFieldBinding { Endpoint = endpoint, Result = result, Arguments = arguments };
+        _pageChecks.Add(() => CheckExactMatches(file, at + ".arguments", field, binding));
+        return binding;
+    }
+
+    /// <summary>Each exactMatchOn names a String, ID or enum field of the listed rows, of the argument's own type, once.</summary>
+    private void CheckExactMatches(ConfigFile<BindingsFileConfig> file, string at, FieldShape field, PageFieldBinding page)
+    {
+        if (!page.Result.IsCompleted)
+        {
+            // The connection's own bindings failed, and said so.
+            return;
+        }
+
+        var matched = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var argument in page.Arguments.Where(a => a.ExactMatchOn is not null))
+        {
+            var argumentAt = $"{at}.{argument.ArgumentName}.exactMatchOn";
+            var name = argument.ExactMatchOn!;
+            if (page.NodesField()?.Binding is not { } rows)
+            {
+                _diagnostics.Add(file.Error(argumentAt, $"exactMatchOn names a field of the listed rows, but {page.Result.TypeName} has no list field bound to the path of "
+                    + $"{page.Endpoint.DisplayName}'s items ({page.Endpoint.Items?.Text ?? "none"}).",
+                    "Bind the connection's list (nodes) to the endpoint's items path."));
+                return;
+            }
+
+            if (!rows.IsCompleted)
+            {
+                return;
+            }
+
+            if (!rows.Fields.TryGetValue(name, out var binding))
+            {
+                _diagnostics.Add(file.Error(argumentAt, $"Unknown field '{rows.TypeName}.{name}'.", Suggestions.For(name, rows.Fields.Keys)));
+                continue;
+            }
+
+            if (Access.RowField.Comparable(binding, out var whatItIs) is null)
+            {
+                _diagnostics.Add(file.Error(argumentAt, $"Field '{rows.TypeName}.{name}' is {whatItIs}; exactMatchOn needs {Access.RowField.Requirement}."));
+                continue;
+            }
+
+            var argumentShape = field.Arguments[argument.ArgumentName];
+            var fieldType = _schema.Objects[rows.TypeName].Fields[name].TypeName;
+            if (argumentShape.IsList || !(argumentShape.TypeName == fieldType || IsText(argumentShape.TypeName) && IsText(fieldType)))
+            {
+                _diagnostics.Add(file.Error(argumentAt, $"Argument '{field.Name}({argument.ArgumentName}:)' is {(argumentShape.IsList ? "a list of " : "")}{argumentShape.TypeName}, "
+                    + $"which cannot match {rows.TypeName}.{name} ({fieldType}) exactly."));
+            }
+            else if (!matched.TryAdd(name, argument.ArgumentName))
+            {
+                _diagnostics.Add(file.Error(argumentAt, $"Arguments '{matched[name]}' and '{argument.ArgumentName}' both say they match {rows.TypeName}.{name}.",
+                    "Keep exactMatchOn on the one the source matches exactly."));
+            }
+        }
+
+        static bool IsText(string type) => type is "String" or "ID";
     }
 
     private void CheckArgumentsBound(ConfigFile<BindingsFileConfig> file, string at, ObjectShape parent, FieldShape field, IReadOnlyDictionary<string, ArgumentBindingConfig> arguments)

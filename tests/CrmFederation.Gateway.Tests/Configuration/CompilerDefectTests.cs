@@ -110,7 +110,7 @@ public sealed class CompilerDefectTests
     {
         // Page bindings only send parameters; a filter there compiles but is silently ignored at run time.
         using var sandbox = ConfigSandbox.CopyOfSample()
-            .Replace("bindings/query.json", "\"country\": { \"parameter\": \"country\" }", "\"country\": { \"filter\": \"country\" }");
+            .Replace("bindings/query.json", "\"country\": { \"parameter\": \"country\", \"exactMatchOn\": \"country\" }", "\"country\": { \"filter\": \"country\" }");
 
         var (snapshot, diagnostics) = sandbox.Compile();
 

@@ -62,7 +62,7 @@ public sealed class ConfigJsonSchemaTests
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Value).ToList(), StringComparer.Ordinal);
         var recordProperties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is not null)
+            .Where(p => p.SetMethod is not null && p.GetCustomAttribute<JsonExtensionDataAttribute>() is null)
             .ToDictionary(JsonName, StringComparer.Ordinal);
 
         foreach (var missing in recordProperties.Keys.Except(schemaProperties.Keys))
@@ -87,13 +87,15 @@ public sealed class ConfigJsonSchemaTests
             {
                 Compare(propertyType, subSchemas, $"{where}.{name}", visited, mismatches);
             }
-            else if (DictionaryValueType(propertyType) is { } valueType && IsConfigRecord(valueType))
+            else if ((DictionaryValueType(propertyType) ?? ListItemType(propertyType)) is { } innerType && IsConfigRecord(innerType))
             {
-                var valueSchemas = subSchemas.SelectMany(Expand)
-                    .Where(n => n.TryGetProperty("additionalProperties", out var a) && a.ValueKind == JsonValueKind.Object)
-                    .Select(n => n.GetProperty("additionalProperties"))
+                // A dictionary's values are described by additionalProperties, a list's elements by items.
+                var (keyword, suffix) = DictionaryValueType(propertyType) is null ? ("items", "[]") : ("additionalProperties", ".*");
+                var innerSchemas = subSchemas.SelectMany(Expand)
+                    .Where(n => n.TryGetProperty(keyword, out var inner) && inner.ValueKind == JsonValueKind.Object)
+                    .Select(n => n.GetProperty(keyword))
                     .ToList();
-                Compare(valueType, valueSchemas, $"{where}.{name}.*", visited, mismatches);
+                Compare(innerType, innerSchemas, $"{where}.{name}{suffix}", visited, mismatches);
             }
         }
     }
@@ -154,6 +156,9 @@ public sealed class ConfigJsonSchemaTests
 
     private static bool IsConfigRecord(Type type) =>
         type.IsClass && type != typeof(string) && type.Namespace == typeof(SourceConfig).Namespace;
+
+    private static Type? ListItemType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
 
     private static Type? DictionaryValueType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) ? type.GetGenericArguments()[1] : null;

@@ -46,7 +46,7 @@ public sealed class JsonLineIndexTests
     }
 
     [Fact]
-    public void LineOf_ObjectsInsideArrays_PathsHaveNoIndexAndPropertiesAfterTheArrayAreFound()
+    public void LineOf_ValuesInsideArrays_AreFoundByIndexAndPropertiesAfterTheArrayToo()
     {
         var index = Index("""
             {
@@ -61,8 +61,12 @@ public sealed class JsonLineIndexTests
             """);
 
         Assert.Equal(2, index.LineOf("$.list"));
-        Assert.Equal(3, index.LineOf("$.list.a"));
-        Assert.Equal(5, index.LineOf("$.list.b"));
+        Assert.Equal(3, index.LineOf("$.list[0]"));
+        Assert.Equal(3, index.LineOf("$.list[0].a"));
+        Assert.Equal(4, index.LineOf("$.list[1]"));
+        Assert.Equal(5, index.LineOf("$.list[1].b"));
+        Assert.Equal(5, index.LineOf("$.list[1].b[2][0]"));
+        Assert.Equal(2, index.LineOf("$.list[2]"));
         Assert.Equal(8, index.LineOf("$.after"));
     }
 
