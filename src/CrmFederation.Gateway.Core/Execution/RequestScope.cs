@@ -30,7 +30,7 @@ public sealed class RequestScope(
     private readonly Dictionary<(object Binding, GraphQLField? Field), FieldPlan> _plans = [];
     private readonly Dictionary<(EndpointDefinition Endpoint, string Parameters), BatchLoader> _loaders = [];
     private readonly List<JsonDocument> _documents = [];
-    private readonly Dictionary<ObjectBinding, RowFilter?> _rowFilters = [];
+    private Dictionary<ObjectBinding, RowFilter?>? _rowFilters;
 
     public CancellationToken RequestAborted { get; } = requestAborted;
 
@@ -100,6 +100,7 @@ public sealed class RequestScope(
 
         lock (_gate)
         {
+            _rowFilters ??= [];
             if (!_rowFilters.TryGetValue(type, out var filter))
             {
                 filter = policy.For(caller);
