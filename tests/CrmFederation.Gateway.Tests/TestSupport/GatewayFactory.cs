@@ -1,3 +1,4 @@
+using CrmFederation.Gateway.Tests.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -8,6 +9,22 @@ namespace CrmFederation.Gateway.Tests.TestSupport;
 /// Its clients send the demo admin key unless a test removes or replaces the <c>X-Api-Key</c> header.
 public sealed class GatewayFactory(IEnumerable<KeyValuePair<string, string?>> settings) : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// The gateway over <paramref name="configDirectory"/> with the sample variables (sources at addresses
+    /// nothing answers: for requests that call no source), and <paramref name="settings"/> on top.
+    /// </summary>
+    public static GatewayFactory OverConfig(string configDirectory, params (string Key, string? Value)[] settings)
+    {
+        var all = ConfigSandbox.SampleVariables.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
+        all["Gateway:ConfigPath"] = configDirectory;
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return new GatewayFactory(all);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
 
