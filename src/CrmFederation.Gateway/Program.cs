@@ -3,6 +3,7 @@ using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Host;
 using CrmFederation.Gateway.Http;
+using CrmFederation.Gateway.Limits;
 
 if (args is ["healthcheck", var url])
 {
@@ -22,6 +23,7 @@ builder.Services.AddCrmFederationGateway(builder.Configuration);
 builder.Services.AddGatewayAccess();
 builder.Services.AddGraphQLHttp();
 builder.Services.AddGatewayCors();
+builder.Services.AddClientRateLimiting();
 builder.Services.AddGatewayOperations();
 
 var app = builder.Build();
@@ -40,13 +42,15 @@ catch (ConfigException ex)
 _ = app.Services.GetService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>();
 
 // Host filtering (AllowedHosts) runs first, added by the web host itself. CORS answers preflights before
-// authentication: browsers send no credentials with them.
+// authentication (browsers send no credentials with them); the rate limiter needs the caller's identity.
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapGraphQL("/graphql")
     .RequireCors(GatewayCorsServiceCollectionExtensions.PolicyName)
-    .RequireAuthorization();
+    .RequireAuthorization()
+    .RequireRateLimiting(ClientRateLimitPolicy.Name);
 app.MapGatewayOperations();
 await app.RunAsync();
 return 0;

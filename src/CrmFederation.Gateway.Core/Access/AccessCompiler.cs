@@ -7,8 +7,8 @@ using CrmFederation.Gateway.Configuration;
 namespace CrmFederation.Gateway.Access;
 
 /// <summary>
-/// Checks <c>access.json</c> (scope and role names, every role's scopes known, the API key secret)
-/// and compiles it. Diagnostics about the API key secret name the entry, never its content.
+/// Checks <c>access.json</c> (scope and role names, every role's scopes known and its limits, the API key
+/// secret) and compiles it. Diagnostics about the API key secret name the entry, never its content.
 /// </summary>
 public static partial class AccessCompiler
 {
@@ -61,7 +61,10 @@ public static partial class AccessCompiler
         var apiKeys = config.Authentication.ApiKeys is { } reference
             ? CompileApiKeys(file, reference, values, roles.Keys, diagnostics)
             : ApiKeyRegistry.Empty;
-        return new AccessModel(config.Scopes.Keys.ToFrozenSet(StringComparer.Ordinal), roles.ToFrozenDictionary(StringComparer.Ordinal), apiKeys);
+        return new AccessModel(config.Scopes.Keys.ToFrozenSet(StringComparer.Ordinal), roles.ToFrozenDictionary(StringComparer.Ordinal), apiKeys)
+        {
+            RateLimits = RoleLimitsCompiler.Compile(file, diagnostics),
+        };
     }
 
     /// <summary>The hint for an unknown scope or role name: the known ones.</summary>

@@ -30,10 +30,13 @@ public sealed record AuthenticationConfig
     public ValueReference? ApiKeys { get; init; }
 }
 
-/// <summary>One role: who it is for and the scopes it grants.</summary>
+/// <summary>One role: who it is for, the scopes it grants, and the limits its callers work within.</summary>
 public sealed record RoleConfig
 {
     public string? Description { get; init; }
 
     public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>Requests per client holding the role; none means the role sets no limit.</summary>
+    public RateLimitConfig? RateLimit { get; init; }
 }
