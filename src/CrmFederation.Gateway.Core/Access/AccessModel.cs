@@ -4,8 +4,8 @@ using CrmFederation.Gateway.Limits;
 namespace CrmFederation.Gateway.Access;
 
 /// <summary>
-/// The compiled <c>access.json</c>: known scopes, each role's scopes and rate limit, the API keys. Role
-/// names not declared here grant nothing and limit nothing.
+/// The compiled <c>access.json</c> (known scopes, each role's scopes and limits, the API keys) and
+/// <c>trusted-documents.json</c>. Role names not declared here grant nothing and limit nothing.
 /// </summary>
 public sealed class AccessModel(FrozenSet<string> scopes, FrozenDictionary<string, FrozenSet<string>> roles, ApiKeyRegistry apiKeys)
 {
@@ -19,6 +19,11 @@ public sealed class AccessModel(FrozenSet<string> scopes, FrozenDictionary<strin
 
     /// <summary>Each role's request budget per client; roles without one are absent.</summary>
     public FrozenDictionary<string, ClientRateLimit> RateLimits { get; init; } = FrozenDictionary<string, ClientRateLimit>.Empty;
+
+    /// <summary>The roles whose callers may run trusted documents only.</summary>
+    public FrozenSet<string> TrustedDocumentRoles { get; init; } = FrozenSet<string>.Empty;
+
+    public TrustedDocumentRegistry TrustedDocuments { get; init; } = TrustedDocumentRegistry.Empty;
 
     /// <summary>Every scope the given roles grant; unknown role names grant nothing.</summary>
     public IEnumerable<string> ScopesOf(IEnumerable<string> roleNames) =>
@@ -42,5 +47,22 @@ public sealed class AccessModel(FrozenSet<string> scopes, FrozenDictionary<strin
         }
 
         return budget;
+    }
+
+    /// <summary>True when the caller holds a declared role and every declared role it holds enforces trusted documents.</summary>
+    public bool RequiresTrustedDocuments(IEnumerable<string> roleNames)
+    {
+        var any = false;
+        foreach (var role in roleNames.Where(Roles.ContainsKey))
+        {
+            if (!TrustedDocumentRoles.Contains(role))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 }

@@ -33,10 +33,20 @@ public sealed record AuthenticationConfig
 /// <summary>One role: who it is for, the scopes it grants, and the limits its callers work within.</summary>
 public sealed record RoleConfig
 {
+    public const string AnyDocument = "any";
+
+    public const string EnforceTrustedDocuments = "enforce";
+
     public string? Description { get; init; }
 
     public IReadOnlyList<string> Scopes { get; init; } = [];
 
     /// <summary>Requests per client holding the role; none means the role sets no limit.</summary>
     public RateLimitConfig? RateLimit { get; init; }
+
+    /// <summary>
+    /// <see cref="EnforceTrustedDocuments"/>: its callers run only the operations of <c>trusted-documents.json</c>
+    /// (front-end apps); <see cref="AnyDocument"/> (the default): any document (analysts, tools).
+    /// </summary>
+    public string TrustedDocuments { get; init; } = AnyDocument;
 }

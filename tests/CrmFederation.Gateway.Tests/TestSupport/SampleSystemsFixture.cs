@@ -33,6 +33,9 @@ public class SampleSystemsFixture : IAsyncLifetime
         Client = new GraphQLClient(Http);
     }
 
+    /// <summary>Another client of the same gateway, sending <paramref name="apiKey"/>.</summary>
+    public HttpClient CreateClient(string apiKey) => DemoCallers.Authenticate(_gateway!.CreateClient(), apiKey);
+
     /// <summary>Settings for the gateway under test beyond the sample systems' URLs and credentials.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> GatewaySettings() => [new("Gateway:Cache:Enabled", "false")];
 
