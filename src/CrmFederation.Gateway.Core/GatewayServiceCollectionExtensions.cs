@@ -1,3 +1,4 @@
+using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Execution;
@@ -39,6 +40,7 @@ public static class GatewayServiceCollectionExtensions
             .AddSystemTextJson()
             .UseGatewayTelemetry()
             .AddErrorInfoProvider<GatewayErrorInfoProvider>()
+            .ConfigureExecution<TrustedDocumentGate>()
             .ConfigureExecution<GatewayExecutionConfigurer>()
             .ConfigureExecution<ValidatedDocumentCache>()
             .AddExecutionStrategy<BatchAwareExecutionStrategy>(GraphQLParser.AST.OperationType.Query)

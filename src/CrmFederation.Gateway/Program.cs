@@ -3,6 +3,7 @@ using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Host;
 using CrmFederation.Gateway.Http;
+using CrmFederation.Gateway.Limits;
 
 if (args is ["healthcheck", var url])
 {
@@ -17,9 +18,12 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 
 await using var demo = await DemoMode.StartIfRequestedAsync(args, builder.Configuration);
+builder.Services.AddAllowedHostsDefaults(builder.Configuration, demo is not null);
 builder.Services.AddCrmFederationGateway(builder.Configuration);
 builder.Services.AddGatewayAccess();
 builder.Services.AddGraphQLHttp();
+builder.Services.AddGatewayCors();
+builder.Services.AddClientRateLimiting();
 builder.Services.AddGatewayOperations();
 
 var app = builder.Build();
@@ -37,9 +41,16 @@ catch (ConfigException ex)
 // And the cache's settings: Redis without a usable encryption key must not start (this throws, naming the setting).
 _ = app.Services.GetService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>();
 
+// Host filtering (AllowedHosts) runs first, added by the web host itself. CORS answers preflights before
+// authentication (browsers send no credentials with them); the rate limiter needs the caller's identity.
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapGraphQL("/graphql").RequireAuthorization();
+app.UseRateLimiter();
+app.MapGraphQL("/graphql")
+    .RequireCors(GatewayCorsServiceCollectionExtensions.PolicyName)
+    .RequireAuthorization()
+    .RequireRateLimiting(ClientRateLimitPolicy.Name);
 app.MapGatewayOperations();
 await app.RunAsync();
 return 0;

@@ -7,8 +7,9 @@ using CrmFederation.Gateway.Configuration;
 namespace CrmFederation.Gateway.Access;
 
 /// <summary>
-/// Checks <c>access.json</c> (scope and role names, every role's scopes known, the API key secret)
-/// and compiles it. Diagnostics about the API key secret name the entry, never its content.
+/// Checks <c>access.json</c> (scope and role names, every role's scopes known and its limits, the API key
+/// secret) and <c>trusted-documents.json</c>, and compiles them. Diagnostics about the API key secret name
+/// the entry, never its content.
 /// </summary>
 public static partial class AccessCompiler
 {
@@ -23,8 +24,10 @@ public static partial class AccessCompiler
 
     private static readonly FrozenSet<string> ReservedClaims = FrozenSet.Create(StringComparer.Ordinal, "name", "role", "scope", "sub", CallerClaims.Name, CallerClaims.Role);
 
-    public static AccessModel Compile(ConfigFile<AccessConfig>? file, ValueResolver values, List<ConfigDiagnostic> diagnostics)
+    public static AccessModel Compile(
+        ConfigFile<AccessConfig>? file, ConfigFile<TrustedDocumentsConfig>? trustedDocumentsFile, ValueResolver values, List<ConfigDiagnostic> diagnostics)
     {
+        var trustedDocuments = TrustedDocumentCompiler.Compile(trustedDocumentsFile, diagnostics);
         if (file is null)
         {
             return AccessModel.Empty;
@@ -61,7 +64,13 @@ public static partial class AccessCompiler
         var apiKeys = config.Authentication.ApiKeys is { } reference
             ? CompileApiKeys(file, reference, values, roles.Keys, diagnostics)
             : ApiKeyRegistry.Empty;
-        return new AccessModel(config.Scopes.Keys.ToFrozenSet(StringComparer.Ordinal), roles.ToFrozenDictionary(StringComparer.Ordinal), apiKeys);
+        var (rateLimits, trustedDocumentRoles) = RoleLimitsCompiler.Compile(file, trustedDocuments, diagnostics);
+        return new AccessModel(config.Scopes.Keys.ToFrozenSet(StringComparer.Ordinal), roles.ToFrozenDictionary(StringComparer.Ordinal), apiKeys)
+        {
+            RateLimits = rateLimits,
+            TrustedDocumentRoles = trustedDocumentRoles,
+            TrustedDocuments = trustedDocuments,
+        };
     }
 
     /// <summary>The hint for an unknown scope or role name: the known ones.</summary>

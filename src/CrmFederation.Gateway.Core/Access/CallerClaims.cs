@@ -19,6 +19,8 @@ public static class CallerClaims
 
     public static IEnumerable<string> Scopes(this ClaimsPrincipal caller) => caller.FindAll(Scope).Select(c => c.Value);
 
+    public static IEnumerable<string> Roles(this ClaimsPrincipal caller) => caller.FindAll(Role).Select(c => c.Value);
+
     /// <summary>The name audit records and rate limits use: an API key's name or a JWT's subject.</summary>
     public static string? ClientName(this ClaimsPrincipal caller) => caller.FindFirst(Name)?.Value;
 }

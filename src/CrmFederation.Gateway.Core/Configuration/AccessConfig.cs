@@ -30,13 +30,26 @@ public sealed record AuthenticationConfig
     public ValueReference? ApiKeys { get; init; }
 }
 
-/// <summary>One role: who it is for, the scopes it grants and, per type, the only rows it may see.</summary>
+/// <summary>One role: who it is for, the scopes it grants, per type the only rows it may see, and the limits its callers work within.</summary>
 public sealed record RoleConfig
 {
+    public const string AnyDocument = "any";
+
+    public const string EnforceTrustedDocuments = "enforce";
+
     public string? Description { get; init; }
 
     public IReadOnlyList<string> Scopes { get; init; } = [];
 
     /// <summary>Type name (<c>Customer</c>) to the rows of that type the role may see; a type not named here is not restricted.</summary>
     public IReadOnlyDictionary<string, RowPolicyConfig> Rows { get; init; } = new Dictionary<string, RowPolicyConfig>();
+
+    /// <summary>Requests per client holding the role; none means the role sets no limit.</summary>
+    public RateLimitConfig? RateLimit { get; init; }
+
+    /// <summary>
+    /// <see cref="EnforceTrustedDocuments"/>: its callers run only the operations of <c>trusted-documents.json</c>
+    /// (front-end apps); <see cref="AnyDocument"/> (the default): any document (analysts, tools).
+    /// </summary>
+    public string TrustedDocuments { get; init; } = AnyDocument;
 }

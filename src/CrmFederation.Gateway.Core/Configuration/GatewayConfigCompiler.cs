@@ -26,7 +26,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var raw = ConfigDirectoryReader.Read(directory, diagnostics);
         SettingsValidator.Validate(raw.Settings, diagnostics);
         var values = new ValueResolver(variables, raw.Directory);
-        var access = AccessCompiler.Compile(raw.Access, values, diagnostics);
+        var access = AccessCompiler.Compile(raw.Access, raw.TrustedDocuments, values, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
         var sources = CompileSources(raw, new SourceCompiler(values), diagnostics);
         var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);

@@ -6,6 +6,7 @@ public sealed record RawGatewayConfig(
     string Version,
     ConfigFile<GatewaySettingsConfig> Settings,
     ConfigFile<AccessConfig>? Access,
+    ConfigFile<TrustedDocumentsConfig>? TrustedDocuments,
     IReadOnlyList<SchemaFile> SchemaFiles,
     IReadOnlyList<ConfigFile<SourceConfig>> Sources,
     IReadOnlyList<ConfigFile<BindingsFileConfig>> Bindings);

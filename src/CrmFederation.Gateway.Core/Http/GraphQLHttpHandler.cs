@@ -80,7 +80,7 @@ internal sealed partial class GraphQLHttpHandler
             allow = httpError?.Allow;
         }
 
-        await WriteAsync(context, serializer, mediaType, status, allow, result);
+        await GraphQLResponseWriter.WriteAsync(context, serializer, mediaType, status, allow, result);
     }
 
     private async Task<ExecutionOptions> ReadRequestAsync(HttpContext context, IGraphQLTextSerializer serializer)
@@ -100,14 +100,17 @@ internal sealed partial class GraphQLHttpHandler
         var graphQLRequest = isGet
             ? GraphQLRequestReader.ReadQueryString(request.Query, serializer)
             : await GraphQLRequestReader.ReadBodyAsync(request, serializer, _bodyLimit.MaxBytes(context), context.RequestAborted);
-        if (string.IsNullOrEmpty(graphQLRequest.Query))
+        var query = string.IsNullOrEmpty(graphQLRequest.Query) ? null : graphQLRequest.Query;
+        var documentId = PersistedDocumentId.Of(graphQLRequest);
+        if (query is null && documentId is null)
         {
             throw new MissingQueryError();
         }
 
         var options = new ExecutionOptions
         {
-            Query = graphQLRequest.Query,
+            Query = query,
+            DocumentId = documentId,
             OperationName = graphQLRequest.OperationName,
             Variables = graphQLRequest.Variables,
             Extensions = graphQLRequest.Extensions,
@@ -128,20 +131,7 @@ internal sealed partial class GraphQLHttpHandler
     private Task WriteErrorAsync(HttpContext context, IGraphQLTextSerializer serializer, ResponseMediaType mediaType, GraphQLHttpError error)
     {
         LogRefused(_logger, error.StatusCode, error.Code);
-        return WriteAsync(context, serializer, mediaType, error.StatusCode, error.Allow, new ExecutionResult { Errors = [error] });
-    }
-
-    private static Task WriteAsync(HttpContext context, IGraphQLSerializer serializer, ResponseMediaType mediaType, int status, string? allow, ExecutionResult result)
-    {
-        var response = context.Response;
-        response.StatusCode = status;
-        response.ContentType = mediaType.ContentType;
-        if (allow is not null)
-        {
-            response.Headers.Allow = allow;
-        }
-
-        return serializer.WriteAsync(response.Body, result, context.RequestAborted);
+        return GraphQLResponseWriter.WriteAsync(context, serializer, mediaType, error.StatusCode, error.Allow, new ExecutionResult { Errors = [error] });
     }
 
     [LoggerMessage(1, LogLevel.Debug, "GraphQL request refused with {StatusCode} ({Code})")]

@@ -19,7 +19,7 @@ internal static class GraphQLRequestReader
     private const string GraphQLMediaType = "application/graphql";
 
     private const string Shape =
-        "an object with a string 'query' and optional 'operationName' (string), 'variables' and 'extensions' (objects)";
+        "an object with a string 'query' (or 'documentId') and optional 'operationName' (string), 'variables' and 'extensions' (objects)";
 
     /// <summary>
     /// GET parameters per the spec: variables and extensions are JSON-encoded, and an empty parameter
@@ -28,6 +28,7 @@ internal static class GraphQLRequestReader
     public static GraphQLRequest ReadQueryString(IQueryCollection query, IGraphQLTextSerializer serializer) => new()
     {
         Query = Parameter(query, "query"),
+        DocumentId = Parameter(query, "documentId"),
         OperationName = Parameter(query, "operationName"),
         Variables = JsonObjectParameter(query, "variables", serializer),
         Extensions = JsonObjectParameter(query, "extensions", serializer),

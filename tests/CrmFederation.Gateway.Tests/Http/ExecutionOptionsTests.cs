@@ -41,6 +41,40 @@ public sealed class ExecutionOptionsTests : IAsyncLifetime
         Assert.Equal(execution.RequestAborted, options.CancellationToken);
     }
 
+    [Theory]
+    [InlineData("""{"documentId":"sha256:abc"}""")]
+    [InlineData("""{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"abc"}}}""")]
+    [InlineData("""{"query":"","documentId":"sha256:abc","extensions":{"persistedQuery":{"version":1,"sha256Hash":"def"}}}""")]
+    public async Task Post_DocumentNamedByHash_BecomesTheDocumentIdWithoutAQuery(string body)
+    {
+        await _host.PostAsync(body);
+
+        var options = _host.Probe.LastExecution!.Options;
+        Assert.Null(options.Query);
+        Assert.Equal("sha256:abc", options.DocumentId);
+    }
+
+    [Fact]
+    public async Task Get_DocumentIdParameter_BecomesTheDocumentId()
+    {
+        await _host.GetAsync(GraphQLHttpHost.Path + "?documentId=sha256:abc");
+
+        Assert.Equal("sha256:abc", _host.Probe.LastExecution!.Options.DocumentId);
+    }
+
+    [Theory]
+    [InlineData("""{"extensions":{"persistedQuery":"abc"}}""")]
+    [InlineData("""{"extensions":{"persistedQuery":{"version":1}}}""")]
+    [InlineData("""{"query":"{ hello }","extensions":{"persistedQuery":{"sha256Hash":7}}}""")]
+    public async Task Post_PersistedQueryWithoutAStringHash_Returns400JsonInvalid(string body)
+    {
+        var response = await _host.PostAsync(body);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("JSON_INVALID", response.FirstErrorCode);
+        Assert.Null(_host.Probe.LastExecution);
+    }
+
     [Fact]
     public async Task Post_Request_KeepsGraphQLDefaultValidationRules()
     {

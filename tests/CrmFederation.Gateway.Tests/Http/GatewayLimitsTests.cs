@@ -308,9 +308,7 @@ public sealed class GatewayLimitsTests
         return sandbox;
     }
 
-    private static GatewayFactory Start(ConfigSandbox sandbox) => new(ConfigSandbox.SampleVariables
-        .Select(variable => new KeyValuePair<string, string?>(variable.Key, variable.Value))
-        .Append(new("Gateway:ConfigPath", sandbox.Directory)));
+    private static GatewayFactory Start(ConfigSandbox sandbox) => GatewayFactory.OverConfig(sandbox.Directory);
 
     /// <summary>
     /// An introspection query <paramref name="depth"/> levels of fields deep: <c>__type</c>, then

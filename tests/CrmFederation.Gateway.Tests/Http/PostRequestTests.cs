@@ -138,7 +138,7 @@ public sealed class PostRequestTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("JSON_INVALID", response.FirstErrorCode);
         Assert.Equal(
-            "The request body must be an object with a string 'query' and optional 'operationName' (string), 'variables' and 'extensions' (objects).",
+            "The request body must be an object with a string 'query' (or 'documentId') and optional 'operationName' (string), 'variables' and 'extensions' (objects).",
             response.Errors[0].GetProperty("message").GetString());
     }
 

@@ -34,7 +34,10 @@ public class SampleSystemsFixture : IAsyncLifetime
     }
 
     /// <summary>A client of the fixture's gateway that sends <paramref name="apiKey"/>.</summary>
-    public GraphQLClient ClientFor(string apiKey) => new(DemoCallers.Authenticate(_gateway!.CreateClient(), apiKey));
+    public GraphQLClient ClientFor(string apiKey) => new(CreateClient(apiKey));
+
+    /// <summary>Another client of the same gateway, sending <paramref name="apiKey"/>.</summary>
+    public HttpClient CreateClient(string apiKey) => DemoCallers.Authenticate(_gateway!.CreateClient(), apiKey);
 
     /// <summary>Settings for the gateway under test beyond the sample systems' URLs and credentials.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> GatewaySettings() => [new("Gateway:Cache:Enabled", "false")];
