@@ -25,6 +25,9 @@ public sealed record KeyConfig
 
     /// <summary><c>lowercase</c> or <c>uppercase</c>, applied to the key before it is sent.</summary>
     public string? Transform { get; init; }
+
+    /// <summary>With a list <see cref="Argument"/>: the most keys one lookup may ask for (default 100); more is a BAD_USER_INPUT error.</summary>
+    public int? MaxKeys { get; init; }
 }
 
 /// <summary>A list endpoint answered page by page; the page's body is the connection's item.</summary>
@@ -54,4 +57,10 @@ public sealed record ArgumentBindingConfig
     public int? Min { get; init; }
 
     public int? Max { get; init; }
+
+    /// <summary>Page bindings: this Int argument is the page's size (<c>first</c>), which the cost model reads as the page's rows.</summary>
+    public bool PageSize { get; init; }
+
+    /// <summary>The argument takes a cursor the gateway handed out (a field bound with <c>cursor</c>); any other is refused.</summary>
+    public bool Cursor { get; init; }
 }

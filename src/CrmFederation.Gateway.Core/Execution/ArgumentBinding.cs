@@ -3,6 +3,8 @@ using System.Collections.Frozen;
 using System.Globalization;
 using CrmFederation.Gateway.Sources;
 using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
 
 namespace CrmFederation.Gateway.Execution;
 
@@ -24,10 +26,16 @@ public sealed class ArgumentBinding
 
     public int? Max { get; init; }
 
+    /// <summary>The number of rows of a page binding (<c>first</c>): what the cost model expects the page to hold.</summary>
+    public bool PageSize { get; init; }
+
+    /// <summary>Set when the argument takes a cursor the gateway sealed for this purpose (<see cref="CursorSeal"/>); it is opened before it is sent.</summary>
+    public string? CursorPurpose { get; init; }
+
     /// <summary>The argument's value as the source spells it (list values joined), or null when the argument is absent.</summary>
     public IReadOnlyList<string>? SourceValues(IResolveFieldContext context)
     {
-        if (context.Arguments is null || !context.Arguments.TryGetValue(ArgumentName, out var argument) || argument.Value is not { } raw)
+        if (ValueOf(context.Arguments, context.FieldDefinition.Arguments) is not { } raw)
         {
             return null;
         }
@@ -38,8 +46,26 @@ public sealed class ArgumentBinding
         }
 
         CheckRange(raw);
-        return [ToSourceText(raw)];
+        return CursorPurpose is { } purpose ? [OpenCursor(purpose, raw, context)] : [ToSourceText(raw)];
     }
+
+    /// <summary>
+    /// The argument's value in this request, null when absent. An explicit null is the schema's default, with
+    /// the same bounds: <c>first: null</c> is <c>first: 20</c>, not "whatever the source does without a limit".
+    /// </summary>
+    public object? ValueOf(IDictionary<string, ArgumentValue>? arguments, QueryArguments? definitions) =>
+        arguments is not null && arguments.TryGetValue(ArgumentName, out var argument)
+            ? argument.Value ?? definitions?.Find(ArgumentName)?.DefaultValue
+            : null;
+
+    /// <summary>The Int value the cost model assumes: the argument's (or default's) value held within min and max, as the request will be.</summary>
+    public int? BoundedInt(IDictionary<string, ArgumentValue>? arguments, QueryArguments? definitions) =>
+        ValueOf(arguments, definitions) is int value ? Math.Clamp(value, Min ?? int.MinValue, Max ?? int.MaxValue) : null;
+
+    private string OpenCursor(string purpose, object raw, IResolveFieldContext context) =>
+        raw is string text && RequestScope.Of(context).Cursors.TryOpen(purpose, text, out var cursor)
+            ? cursor
+            : throw new ExecutionError($"Invalid cursor: '{ArgumentName}' takes only a cursor this gateway handed out (pageInfo.endCursor).") { Code = "BAD_USER_INPUT" };
 
     private void CheckRange(object raw)
     {

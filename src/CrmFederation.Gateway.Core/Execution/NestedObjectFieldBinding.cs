@@ -10,16 +10,22 @@ namespace CrmFederation.Gateway.Execution;
 /// </summary>
 public sealed class NestedObjectFieldBinding(JsonPath path, ObjectBinding binding, bool isList) : FieldBinding
 {
+    public JsonPath Path { get; } = path;
+
+    public ObjectBinding Binding { get; } = binding;
+
+    public bool IsList { get; } = isList;
+
     public override object? Resolve(Entity parent, IResolveFieldContext context)
     {
-        if (!path.TryResolve(parent.Json, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!Path.TryResolve(parent.Json, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return isList ? Array.Empty<Entity>() : null;
+            return IsList ? Array.Empty<Entity>() : null;
         }
 
-        if (!isList)
+        if (!IsList)
         {
-            return new Entity(value, binding);
+            return new Entity(value, Binding);
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -31,7 +37,7 @@ public sealed class NestedObjectFieldBinding(JsonPath path, ObjectBinding bindin
         var i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            entities[i++] = new Entity(item, binding);
+            entities[i++] = new Entity(item, Binding);
         }
 
         return entities;
