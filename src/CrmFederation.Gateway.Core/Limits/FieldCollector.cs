@@ -65,8 +65,8 @@ public sealed class FieldCollector
                     case GraphQLInlineFragment inline:
                         pending.Push((inline.SelectionSet, ScopeOf(inline.TypeCondition, next.Scope)));
                         break;
-                    case GraphQLFragmentSpread spreadHere:
-                        pending.Push((spreadHere, next.Scope));
+                    case GraphQLFragmentSpread spreadSelection:
+                        pending.Push((spreadSelection, next.Scope));
                         break;
                 }
             }
