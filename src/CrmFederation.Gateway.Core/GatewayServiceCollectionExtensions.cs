@@ -46,6 +46,8 @@ public static class GatewayServiceCollectionExtensions
             .AddExecutionStrategy<BatchAwareExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .Services.Register<IDocumentValidator, QueryLimitsValidator>(GraphQL.DI.ServiceLifetime.Singleton, replace: true));
         services.AddSingleton<IRequestBodyLimit, SnapshotRequestBodyLimit>();
+        services.AddSingleton<IResponseBodyLimit, SnapshotResponseBodyLimit>();
+        services.AddSingleton(provider => CursorSeal.FromSettings(configuration["Gateway:CursorKey"], provider.GetRequiredService<CacheSettings>()));
         return services;
     }
 }

@@ -11,6 +11,7 @@ public static class BenchmarkCommands
         ["calls", .. var rest] => await UpstreamCalls.PrintAsync(rest),
         ["cache-ratios", .. var rest] => await CacheHitRatios.PrintAsync(rest),
         ["micro", .. var rest] => RunMicro(rest),
+        ["hostile", .. var rest] => await HostileRequests.PrintAsync(rest),
         _ => Usage(),
     };
 
@@ -32,6 +33,8 @@ public static class BenchmarkCommands
               calls <system-url>...              print the total upstream calls the sample systems have served
               cache-ratios <gateway-url> <admin-key>
                                                  print each source's cache hit ratio since the gateway started
+              hostile [alias999|identical499|aliases62|ids90x10000]...
+                                                 send issue 10's costly requests once each to an in-process gateway; print time, size, upstream calls
               micro [BenchmarkDotNet args]       run the in-process micro-benchmarks (e.g. micro --filter '*GatewayRequest*')
             """);
         return 2;

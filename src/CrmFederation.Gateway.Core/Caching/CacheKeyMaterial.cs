@@ -22,6 +22,7 @@ public sealed class CacheKeyMaterial
         ValueKey = Derive(configuredKey, "crmfed cache: value encryption");
         NameKey = Derive(configuredKey, "crmfed cache: key names");
         MessageKey = Derive(configuredKey, "crmfed cache: invalidation messages");
+        CursorKey = Derive(configuredKey, "crmfed cursors: mac");
     }
 
     /// <summary>AES-256-GCM key of the values written to Redis.</summary>
@@ -32,6 +33,9 @@ public sealed class CacheKeyMaterial
 
     /// <summary>AES-256-GCM key of the invalidations instances send each other.</summary>
     public byte[] MessageKey { get; }
+
+    /// <summary>HMAC-SHA256 key sealing the cursors the gateway hands out, unless Gateway:CursorKey gives one: instances sharing the cache accept each other's cursors.</summary>
+    public byte[] CursorKey { get; }
 
     /// <summary>
     /// What Redis sees instead of <paramref name="name"/>: names hold lookup keys (e-mail addresses,

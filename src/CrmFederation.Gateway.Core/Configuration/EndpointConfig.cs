@@ -29,6 +29,12 @@ public sealed record EndpointConfig
     /// <summary>True when one key can match several items (contacts of a customer).</summary>
     public bool Many { get; init; }
 
+    /// <summary>
+    /// About how many items one key matches, on <see cref="Many"/> endpoints: the cost model's estimate of
+    /// rows and of the pages a batch's answer spans. Not a limit. Default 10.
+    /// </summary>
+    public int? ItemsPerKey { get; init; }
+
     /// <summary>Overrides the source's batch size for this endpoint.</summary>
     public int? MaxBatchSize { get; init; }
 

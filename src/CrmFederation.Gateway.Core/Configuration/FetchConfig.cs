@@ -25,6 +25,9 @@ public sealed record KeyConfig
 
     /// <summary><c>lowercase</c> or <c>uppercase</c>, applied to the key before it is sent.</summary>
     public string? Transform { get; init; }
+
+    /// <summary>With a list <see cref="Argument"/>: the most keys one lookup may ask for (default 100); more is a BAD_USER_INPUT error.</summary>
+    public int? MaxKeys { get; init; }
 }
 
 /// <summary>A list endpoint answered page by page; the page's body is the connection's item.</summary>
@@ -60,4 +63,10 @@ public sealed record ArgumentBindingConfig
     /// the value exactly, so a row policy on that field can be sent to the source instead of checked row by row.
     /// </summary>
     public string? ExactMatchOn { get; init; }
+
+    /// <summary>Page bindings: this Int argument is the page's size (<c>first</c>), which the cost model reads as the page's rows.</summary>
+    public bool PageSize { get; init; }
+
+    /// <summary>The argument takes a cursor the gateway handed out (a field bound with <c>cursor</c>); any other is refused.</summary>
+    public bool Cursor { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed record FieldBindingConfig
     /// <summary>With <see cref="Path"/> on a Boolean field: true when the path holds a non-null value.</summary>
     public bool Present { get; init; }
 
+    /// <summary>With <see cref="Path"/> on a String field: the source's paging cursor, handed out sealed so that only it comes back.</summary>
+    public bool Cursor { get; init; }
+
     /// <summary>An object built from the parent's own item, with these field bindings (Money from <c>Amount</c> and <c>Currency</c>).</summary>
     [System.Text.Json.Serialization.JsonConverter(typeof(FieldBindingMapConverter))]
     public IReadOnlyDictionary<string, FieldBindingConfig>? Object { get; init; }

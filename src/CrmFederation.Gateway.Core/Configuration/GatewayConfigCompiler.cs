@@ -24,9 +24,9 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
     {
         var diagnostics = new List<ConfigDiagnostic>();
         var raw = ConfigDirectoryReader.Read(directory, diagnostics);
-        SettingsValidator.Validate(raw.Settings, diagnostics);
         var values = new ValueResolver(variables, raw.Directory);
         var access = AccessCompiler.Compile(raw.Access, raw.TrustedDocuments, values, diagnostics);
+        SettingsValidator.Validate(raw.Settings, access, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
         var sources = CompileSources(raw, new SourceCompiler(values), diagnostics);
         var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
@@ -53,7 +53,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
             return (null, diagnostics);
         }
 
-        QueryLimitsValidator.Attach(schema, raw.Settings.Value.Limits);
+        QueryLimitsValidator.Attach(schema, raw.Settings.Value.Limits, bindings.Root);
         var snapshot = new GatewaySnapshot(
             raw.Version,
             raw.Settings.Value,

@@ -28,4 +28,29 @@ public sealed record LimitsConfig
     /// filters a list itself; past it the list fails with <c>FILTER_SCAN_LIMIT</c>.
     /// </summary>
     public int MaxScanRows { get; init; } = 10_000;
+
+    /// <summary>Upstream calls the cost model estimates for one request, after batching, chunking and page walks.</summary>
+    public int MaxUpstreamCalls { get; init; } = 50;
+
+    /// <summary>Values the cost model estimates one response holds: each field of each row.</summary>
+    public int MaxResultItems { get; init; } = 50_000;
+
+    /// <summary>Bytes of one response body, counted while it is written.</summary>
+    public int MaxResponseBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>Cost limits that differ for callers of a role (access.json); a caller of several roles gets the most generous.</summary>
+    public IReadOnlyDictionary<string, RoleLimitsConfig> ByRole { get; init; } = NoRoleLimits;
+
+    /// <summary>One shared empty map, so that two configs without role limits are equal records.</summary>
+    private static readonly IReadOnlyDictionary<string, RoleLimitsConfig> NoRoleLimits = new Dictionary<string, RoleLimitsConfig>();
+}
+
+/// <summary>The cost limits one role overrides; an absent one is the gateway-wide value.</summary>
+public sealed record RoleLimitsConfig
+{
+    public int? MaxUpstreamCalls { get; init; }
+
+    public int? MaxResultItems { get; init; }
+
+    public int? MaxResponseBytes { get; init; }
 }

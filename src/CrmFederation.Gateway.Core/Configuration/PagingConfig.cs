@@ -18,4 +18,7 @@ public sealed record PagingConfig
 
     /// <summary>Upper bound on pages followed for one batch, so a looping upstream cannot keep a request forever.</summary>
     public int MaxPages { get; init; } = 50;
+
+    /// <summary>Items one page holds (the fixed per_page or limit): with the endpoint's itemsPerKey, the pages the cost model expects a batch to walk.</summary>
+    public int? PageSize { get; init; }
 }

@@ -1,9 +1,15 @@
+using CrmFederation.Gateway.Access;
+
 namespace CrmFederation.Gateway.Configuration;
 
-/// <summary>Checks <c>gateway.json</c>: every limit within the range the gateway can honour.</summary>
+/// <summary>Checks <c>gateway.json</c>: every limit within the range the gateway can honour, every role override naming a role of access.json.</summary>
 public static class SettingsValidator
 {
-    public static void Validate(ConfigFile<GatewaySettingsConfig> file, List<ConfigDiagnostic> diagnostics)
+    private const string UpstreamCallsHint = "Use 1 to 100000 calls (default 50); customer-360 over 50 customers is estimated at 11.";
+    private const string ResultItemsHint = "Use 1 to 100000000 values (default 50000); each field of each row counts one.";
+    private const string ResponseBytesHint = "Use 1024 (1 KiB) to 1073741824 (1 GiB) bytes (default 8388608, 8 MiB).";
+
+    public static void Validate(ConfigFile<GatewaySettingsConfig> file, AccessModel access, List<ConfigDiagnostic> diagnostics)
     {
         var limits = file.Value.Limits;
         if (limits.MaxQueryDepth is < 1 or > 100)
@@ -28,6 +34,37 @@ public static class SettingsValidator
         {
             diagnostics.Add(file.Error("$.limits.maxScanRows", $"The scan limit {limits.MaxScanRows} rows is out of range.",
                 "Use 1 to 1000000 source rows (default 10000); a row-filtered list reading more fails with FILTER_SCAN_LIMIT."));
+        }
+
+        CheckCostLimits(file, "$.limits", limits.MaxUpstreamCalls, limits.MaxResultItems, limits.MaxResponseBytes, diagnostics);
+        foreach (var (role, overrides) in limits.ByRole)
+        {
+            var at = $"$.limits.byRole.{role}";
+            if (!access.Roles.ContainsKey(role))
+            {
+                diagnostics.Add(file.Error(at, $"Unknown role '{role}': access.json does not declare it, so no caller could have it.",
+                    access.Roles.Count == 0 ? "Declare the role in access.json." : $"Known roles: {string.Join(", ", access.Roles.Keys.Order(StringComparer.Ordinal))}."));
+            }
+
+            CheckCostLimits(file, at, overrides.MaxUpstreamCalls, overrides.MaxResultItems, overrides.MaxResponseBytes, diagnostics);
+        }
+    }
+
+    private static void CheckCostLimits(ConfigFile<GatewaySettingsConfig> file, string at, int? upstreamCalls, int? resultItems, int? responseBytes, List<ConfigDiagnostic> diagnostics)
+    {
+        if (upstreamCalls is < 1 or > 100_000)
+        {
+            diagnostics.Add(file.Error(at + ".maxUpstreamCalls", $"The upstream call limit {upstreamCalls} is out of range.", UpstreamCallsHint));
+        }
+
+        if (resultItems is < 1 or > 100_000_000)
+        {
+            diagnostics.Add(file.Error(at + ".maxResultItems", $"The result item limit {resultItems} is out of range.", ResultItemsHint));
+        }
+
+        if (responseBytes is < 1024 or > 1024 * 1024 * 1024)
+        {
+            diagnostics.Add(file.Error(at + ".maxResponseBytes", $"The response size limit {responseBytes} bytes is out of range.", ResponseBytesHint));
         }
     }
 }

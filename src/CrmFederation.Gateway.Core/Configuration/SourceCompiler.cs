@@ -5,6 +5,9 @@ namespace CrmFederation.Gateway.Configuration;
 /// <summary>Checks one <c>sources/*.json</c> file and compiles it into a <see cref="SourceDefinition"/>.</summary>
 public sealed class SourceCompiler(ValueResolver values)
 {
+    /// <summary>The cost model's guess of items per key on a many endpoint that declares none.</summary>
+    public const int DefaultItemsPerKey = 10;
+
     public SourceDefinition? Compile(ConfigFile<SourceConfig> file, List<ConfigDiagnostic> diagnostics)
     {
         var config = file.Value;
@@ -186,6 +189,16 @@ public sealed class SourceCompiler(ValueResolver values)
             CheckRange(file, at + ".maxBatchSize", size, 1, 1000, diagnostics);
         }
 
+        if (endpoint.ItemsPerKey is { } itemsPerKey)
+        {
+            CheckRange(file, at + ".itemsPerKey", itemsPerKey, 1, 100_000, diagnostics);
+            if (!endpoint.Many)
+            {
+                diagnostics.Add(file.Error(at + ".itemsPerKey", "itemsPerKey only applies to endpoints where one key matches many items.",
+                    "Set \"many\": true, or remove itemsPerKey (a key matches at most one item here)."));
+            }
+        }
+
         var paging = CompilePaging(file, at + ".paging", endpoint.Paging, diagnostics);
         if (endpoint.Cache is { } cacheConfig)
         {
@@ -210,6 +223,7 @@ public sealed class SourceCompiler(ValueResolver values)
             Identity = endpoint.Identity is null ? null : JsonPath.Parse(endpoint.Identity),
             KeyComparer = endpoint.MatchCase == "insensitive" ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal,
             Many = endpoint.Many,
+            ItemsPerKey = endpoint.Many ? endpoint.ItemsPerKey ?? DefaultItemsPerKey : 1,
             MaxBatchSize = perKey ? 1 : endpoint.MaxBatchSize ?? file.Value.MaxBatchSize,
             RepeatListParameters = endpoint.ListStyle == "repeat",
             Paging = paging,
@@ -225,6 +239,10 @@ public sealed class SourceCompiler(ValueResolver values)
         }
 
         CheckRange(file, at + ".maxPages", paging.MaxPages, 1, 1000, diagnostics);
+        if (paging.PageSize is { } pageSize)
+        {
+            CheckRange(file, at + ".pageSize", pageSize, 1, 100_000, diagnostics);
+        }
         switch (paging.Style)
         {
             case PagingConfig.NextUrlInBody:
@@ -234,9 +252,9 @@ public sealed class SourceCompiler(ValueResolver values)
                     return null;
                 }
 
-                return new PagingDefinition(JsonPath.Parse(paging.NextUrl), false, paging.MaxPages);
+                return new PagingDefinition(JsonPath.Parse(paging.NextUrl), false, paging.MaxPages, paging.PageSize);
             case PagingConfig.LinkHeader:
-                return new PagingDefinition(null, true, paging.MaxPages);
+                return new PagingDefinition(null, true, paging.MaxPages, paging.PageSize);
             default:
                 diagnostics.Add(file.Error(at + ".style", $"Unknown paging style '{paging.Style}'.", $"Use one of: {string.Join(", ", PagingConfig.Styles)}."));
                 return null;

@@ -3,6 +3,8 @@ using System.Collections.Frozen;
 using System.Globalization;
 using CrmFederation.Gateway.Sources;
 using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
 
 namespace CrmFederation.Gateway.Execution;
 
@@ -27,6 +29,12 @@ public sealed class ArgumentBinding
     /// <summary>Page arguments: the field of the listed type whose value the source matches exactly against this argument.</summary>
     public string? ExactMatchOn { get; init; }
 
+    /// <summary>The number of rows of a page binding (<c>first</c>): what the cost model expects the page to hold.</summary>
+    public bool PageSize { get; init; }
+
+    /// <summary>Set when the argument takes a cursor the gateway sealed for this purpose (<see cref="CursorSeal"/>); it is opened before it is sent.</summary>
+    public string? CursorPurpose { get; init; }
+
     /// <summary>The argument's value as the source spells it (list values joined), or null when the argument is absent.</summary>
     public IReadOnlyList<string>? SourceValues(IResolveFieldContext context)
     {
@@ -41,12 +49,11 @@ public sealed class ArgumentBinding
         }
 
         CheckRange(raw);
-        return [ToSourceText(raw)];
+        return CursorPurpose is { } purpose ? [OpenCursor(purpose, raw, context)] : [ToSourceText(raw)];
     }
 
     /// <summary>The argument's GraphQL value (an enum as its name), or null when the argument is absent.</summary>
-    public object? Value(IResolveFieldContext context) =>
-        context.Arguments is not null && context.Arguments.TryGetValue(ArgumentName, out var argument) ? argument.Value : null;
+    public object? Value(IResolveFieldContext context) => ValueOf(context.Arguments, context.FieldDefinition.Arguments);
 
     /// <summary>A GraphQL value of this argument as the source spells it; false for an enum name the source has no spelling for.</summary>
     public bool TryToSource(string value, out string spelled)
@@ -59,6 +66,32 @@ public sealed class ArgumentBinding
 
         return ToSource.TryGetValue(value, out spelled!);
     }
+
+    /// <summary>
+    /// The argument's value in this request, null when absent. An explicit null is the schema's default, with
+    /// the same bounds: <c>first: null</c> is <c>first: 20</c>, not "whatever the source does without a limit".
+    /// </summary>
+    public object? ValueOf(IDictionary<string, ArgumentValue>? arguments, QueryArguments? definitions) =>
+        arguments is not null && arguments.TryGetValue(ArgumentName, out var argument)
+            ? argument.Value ?? definitions?.Find(ArgumentName)?.DefaultValue
+            : null;
+
+    /// <summary>The Int value the cost model assumes: the argument's (or default's) value held within min and max, as the request will be.</summary>
+    public int? BoundedInt(IDictionary<string, ArgumentValue>? arguments, QueryArguments? definitions) =>
+        ValueOf(arguments, definitions) is int value ? Math.Clamp(value, Min ?? int.MinValue, Max ?? int.MaxValue) : null;
+
+    /// <summary>A cursor argument's value, opened when the gateway sealed it; null when absent.</summary>
+    public string? CursorValue(IResolveFieldContext context) => Value(context) switch
+    {
+        null => null,
+        var raw when CursorPurpose is { } purpose => OpenCursor(purpose, raw, context),
+        var raw => raw as string,
+    };
+
+    private string OpenCursor(string purpose, object raw, IResolveFieldContext context) =>
+        raw is string text && RequestScope.Of(context).Cursors.TryOpen(purpose, text, out var cursor)
+            ? cursor
+            : throw new ExecutionError($"Invalid cursor: '{ArgumentName}' takes only a cursor this gateway handed out (pageInfo.endCursor).") { Code = "BAD_USER_INPUT" };
 
     private void CheckRange(object raw)
     {

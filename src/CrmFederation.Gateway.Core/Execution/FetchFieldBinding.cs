@@ -126,7 +126,13 @@ public sealed class FetchFieldBinding : FieldBinding
             return key is null ? Empty() : new FetchedValue(this, plan.Loader.Load(key, OwnTag(key)), plan, context);
         }
 
-        var loads = keys.Cast<object?>().Select(k => SendableKey(k?.ToString()) is { } key ? plan.Loader.Load(key, OwnTag(key)) : null).ToList();
+        var requested = keys.Cast<object?>().ToList();
+        if (Key.MaxKeys is { } maxKeys && requested.Count > maxKeys)
+        {
+            throw new ExecutionError($"Argument '{Key.Argument}' lists {requested.Count} keys; one lookup takes at most {maxKeys}.") { Code = "BAD_USER_INPUT" };
+        }
+
+        var loads = requested.Select(k => SendableKey(k?.ToString()) is { } key ? plan.Loader.Load(key, OwnTag(key)) : null).ToList();
         return new DeferredResult(async cancellationToken =>
         {
             var entities = new Entity?[loads.Count];
@@ -203,7 +209,8 @@ public sealed class FetchFieldBinding : FieldBinding
         return error;
     }
 
-    private string? SendableKey(string? key)
+    /// <summary>The key as it is sent (transformed), or null when it cannot be sent faithfully and is answered "not found" without a call.</summary>
+    public string? SendableKey(string? key)
     {
         if (key is null)
         {

@@ -56,7 +56,7 @@ public static class FilteredPage
 
     private static RowScanCursor StartOf(PageRows rows, IResolveFieldContext context)
     {
-        if (rows.After.Value(context) is not string after)
+        if (rows.After.CursorValue(context) is not { } after)
         {
             return RowScanCursor.Start(rows.ScanPageSize);
         }

@@ -2,12 +2,22 @@ using GraphQL.Execution;
 
 namespace CrmFederation.Gateway.Execution;
 
-/// <summary>Puts a failed source's name, its HTTP status and whether the field's value was replaced into <c>extensions</c>.</summary>
+/// <summary>Puts into <c>extensions</c> a failed source's name, its HTTP status and whether the field's value was replaced; a refused request's estimate and limits.</summary>
 public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false, ExposeData = false })
 {
     public override ErrorInfo GetInfo(GraphQL.ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
+        if (executionError is Limits.CostLimitExceededError costError)
+        {
+            return new ErrorInfo { Message = info.Message, Extensions = CostExtensions(costError) };
+        }
+
+        if (executionError is Http.ResponseTooLargeError tooLarge)
+        {
+            return new ErrorInfo { Message = info.Message, Extensions = new Dictionary<string, object?> { ["code"] = tooLarge.Code, ["maxResponseBytes"] = tooLarge.LimitBytes } };
+        }
+
         if (executionError is not SourceFieldError sourceError)
         {
             return info;
@@ -41,4 +51,13 @@ public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfo
 
         return new ErrorInfo { Message = info.Message, Extensions = extensions };
     }
+
+    private static Dictionary<string, object?> CostExtensions(Limits.CostLimitExceededError error) => new()
+    {
+        ["code"] = "COST_LIMIT_EXCEEDED",
+        ["estimatedUpstreamCalls"] = error.Estimate.UpstreamCalls,
+        ["maxUpstreamCalls"] = error.Limits.MaxUpstreamCalls,
+        ["estimatedResultItems"] = error.Estimate.ResultItems,
+        ["maxResultItems"] = error.Limits.MaxResultItems,
+    };
 }

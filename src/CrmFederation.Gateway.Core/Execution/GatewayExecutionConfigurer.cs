@@ -15,7 +15,8 @@ public sealed class GatewayExecutionConfigurer(
     GatewaySnapshotHolder snapshots,
     IHttpContextAccessor http,
     ItemCacheAccessor cache,
-    GatewayMetrics metrics) : IConfigureExecution
+    GatewayMetrics metrics,
+    CursorSeal cursors) : IConfigureExecution
 {
     public float SortOrder => 100;
 
@@ -24,7 +25,7 @@ public sealed class GatewayExecutionConfigurer(
         var snapshot = snapshots.Current;
         options.Schema = snapshot.Schema;
         options.Root = snapshot.Root;
-        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics, options.User);
+        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics, options.User, cursors);
         options.UserContext[RequestScope.UserContextKey] = scope;
 
         // Results point into upstream documents until they are serialized; without an HTTP response to
@@ -38,6 +39,7 @@ public sealed class GatewayExecutionConfigurer(
         {
             result = await next(options);
             AddScopeOutcome(result, scope);
+            AddCost(options, result, scope);
         }
         finally
         {
@@ -46,6 +48,33 @@ public sealed class GatewayExecutionConfigurer(
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The cost estimated before the operation ran, with the upstream calls it made: recorded as metrics, and
+    /// given to callers who ask with the request extension <c>{"cost": true}</c>.
+    /// </summary>
+    private void AddCost(ExecutionOptions options, ExecutionResult result, RequestScope scope)
+    {
+        if (!options.UserContext.TryGetValue(Limits.CostEstimate.UserContextKey, out var stored)
+            || stored is not (Limits.CostEstimate estimate, Limits.CostLimits limits))
+        {
+            return;
+        }
+
+        metrics.Cost(estimate.UpstreamCalls, estimate.ResultItems, scope.UpstreamCalls);
+        if (options.Extensions?.TryGetValue("cost", out var asked) == true && asked is true)
+        {
+            result.Extensions ??= new Dictionary<string, object?>();
+            result.Extensions["cost"] = new Dictionary<string, object?>
+            {
+                ["estimatedUpstreamCalls"] = estimate.UpstreamCalls,
+                ["estimatedResultItems"] = estimate.ResultItems,
+                ["upstreamCalls"] = scope.UpstreamCalls,
+                ["maxUpstreamCalls"] = limits.MaxUpstreamCalls,
+                ["maxResultItems"] = limits.MaxResultItems,
+            };
+        }
     }
 
     /// <summary>The errors of fields that still got a value, and the sources answered from stale cache entries.</summary>

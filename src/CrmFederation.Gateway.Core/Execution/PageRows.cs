@@ -57,8 +57,13 @@ public sealed class PageRows
         var first = page.Arguments.FirstOrDefault(a => a.ArgumentName == FirstArgument && a.Parameter is not null && a.Max is not null);
         var after = page.Arguments.FirstOrDefault(a => a.ArgumentName == AfterArgument && a.Parameter is not null);
         var pageInfo = fields.GetValueOrDefault(PageInfoField) as NestedObjectFieldBinding;
-        var endCursor = pageInfo?.Binding.Fields.GetValueOrDefault(EndCursorField) as PathFieldBinding;
-        var cursor = endCursor is null ? null : Join(pageInfo!.Path, endCursor.Path);
+        var endCursorPath = pageInfo?.Binding.Fields.GetValueOrDefault(EndCursorField) switch
+        {
+            PathFieldBinding plain => plain.Path,
+            CursorFieldBinding sealedCursor => sealedCursor.Path,
+            _ => null,
+        };
+        var cursor = endCursorPath is null ? null : Join(pageInfo!.Path, endCursorPath);
         problem = (nodes, first, after, cursor) switch
         {
             (null, _, _, _) => $"{connection.TypeName} has no list field bound to the path of {page.Endpoint.DisplayName}'s items ({page.Endpoint.Items?.Text ?? "none"})",

@@ -21,16 +21,21 @@ public sealed class RequestScope(
     SourceItemCache? cache = null,
     string cacheNamespace = "",
     GatewayMetrics? metrics = null,
-    ClaimsPrincipal? caller = null)
+    ClaimsPrincipal? caller = null,
+    CursorSeal? cursors = null)
     : IDocumentOwner, IDisposable
 {
     public const string UserContextKey = "crmfed.scope";
+
+    /// <summary>For scopes made without the host's seal (tests driving execution directly): valid within this process.</summary>
+    private static readonly CursorSeal ProcessCursors = CursorSeal.ProcessLocal();
 
     private readonly Lock _gate = new();
     private readonly Dictionary<(object Binding, GraphQLField? Field), FieldPlan> _plans = [];
     private readonly Dictionary<(EndpointDefinition Endpoint, string Parameters), BatchLoader> _loaders = [];
     private readonly List<JsonDocument> _documents = [];
     private Dictionary<ObjectBinding, RowFilter?>? _rowFilters;
+    private int _upstreamCalls;
 
     public CancellationToken RequestAborted { get; } = requestAborted;
 
@@ -45,6 +50,14 @@ public sealed class RequestScope(
     public string CacheNamespace { get; } = cacheNamespace;
 
     public GatewayMetrics? Metrics { get; } = metrics;
+
+    /// <summary>Seals the cursors this request hands out and opens those it is given.</summary>
+    public CursorSeal Cursors { get; } = cursors ?? ProcessCursors;
+
+    /// <summary>Upstream calls made for this request so far (each page counted; retries not).</summary>
+    public int UpstreamCalls => Volatile.Read(ref _upstreamCalls);
+
+    public void CallStarted() => Interlocked.Increment(ref _upstreamCalls);
 
     /// <summary>Sources answered from stale cache entries because they failed, with the oldest entry's age.</summary>
     public ConcurrentDictionary<string, TimeSpan> StaleSources { get; } = new(StringComparer.Ordinal);

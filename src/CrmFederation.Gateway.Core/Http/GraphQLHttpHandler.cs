@@ -19,15 +19,17 @@ internal sealed partial class GraphQLHttpHandler
     private static readonly IValidationRule[] GetCachedDocumentValidationRules = [HttpGetOperationRule.Instance];
 
     private readonly IRequestBodyLimit _bodyLimit;
+    private readonly IResponseBodyLimit _responseLimit;
     private readonly bool _enableGet;
     private readonly string _allow;
     private readonly CsrfGuard _csrf;
     private readonly ILogger<GraphQLHttpHandler> _logger;
 
-    public GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, IRequestBodyLimit bodyLimit, ILogger<GraphQLHttpHandler> logger)
+    public GraphQLHttpHandler(IOptions<GraphQLHttpOptions> options, IRequestBodyLimit bodyLimit, IResponseBodyLimit responseLimit, ILogger<GraphQLHttpHandler> logger)
     {
         var settings = options.Value;
         _bodyLimit = bodyLimit;
+        _responseLimit = responseLimit;
         _enableGet = settings.EnableGet;
         _allow = settings.EnableGet ? $"{HttpMethods.Get}, {HttpMethods.Post}" : HttpMethods.Post;
         _csrf = new CsrfGuard(settings);
@@ -80,7 +82,26 @@ internal sealed partial class GraphQLHttpHandler
             allow = httpError?.Allow;
         }
 
-        await GraphQLResponseWriter.WriteAsync(context, serializer, mediaType, status, allow, result);
+        if (_responseLimit.MaxBytes(context) is not { } maxBytes)
+        {
+            await GraphQLResponseWriter.WriteAsync(context, serializer, mediaType, status, allow, result);
+            return;
+        }
+
+        using var buffer = new BoundedResponseBuffer(maxBytes);
+        try
+        {
+            await serializer.WriteAsync(buffer, result, context.RequestAborted);
+        }
+        catch (BoundedResponseBuffer.LimitExceededException)
+        {
+            LogResponseTooLarge(_logger, maxBytes);
+            await GraphQLResponseWriter.WriteAsync(context, serializer, mediaType, status, allow, new ExecutionResult { Errors = [new ResponseTooLargeError(maxBytes)] });
+            return;
+        }
+
+        GraphQLResponseWriter.SetHead(context.Response, mediaType, status, allow);
+        await buffer.WriteToAsync(context.Response.Body, context.RequestAborted);
     }
 
     private async Task<ExecutionOptions> ReadRequestAsync(HttpContext context, IGraphQLTextSerializer serializer)
@@ -139,4 +160,7 @@ internal sealed partial class GraphQLHttpHandler
 
     [LoggerMessage(2, LogLevel.Debug, "GraphQL request abandoned: the client disconnected")]
     private static partial void LogClientDisconnected(ILogger logger);
+
+    [LoggerMessage(3, LogLevel.Warning, "GraphQL response dropped: larger than the {MaxBytes} bytes allowed")]
+    private static partial void LogResponseTooLarge(ILogger logger, long maxBytes);
 }

@@ -25,6 +25,7 @@ public static class GraphQLHttpServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphQLHttpOptions>, GraphQLHttpOptionsValidator>());
         services.TryAddSingleton<IRequestBodyLimit, OptionsRequestBodyLimit>();
+        services.TryAddSingleton<IResponseBodyLimit, NoResponseBodyLimit>();
         services.TryAddSingleton<GraphQLHttpHandler>();
         return services;
     }

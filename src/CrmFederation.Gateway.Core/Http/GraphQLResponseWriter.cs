@@ -21,14 +21,17 @@ public static class GraphQLResponseWriter
 
     internal static Task WriteAsync(HttpContext context, IGraphQLSerializer serializer, ResponseMediaType mediaType, int status, string? allow, ExecutionResult result)
     {
-        var response = context.Response;
+        SetHead(context.Response, mediaType, status, allow);
+        return serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    internal static void SetHead(HttpResponse response, ResponseMediaType mediaType, int status, string? allow)
+    {
         response.StatusCode = status;
         response.ContentType = mediaType.ContentType;
         if (allow is not null)
         {
             response.Headers.Allow = allow;
         }
-
-        return serializer.WriteAsync(response.Body, result, context.RequestAborted);
     }
 }

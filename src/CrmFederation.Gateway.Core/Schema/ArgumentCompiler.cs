@@ -13,6 +13,7 @@ public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List
     {
         var compiled = new List<ArgumentBinding>();
         var ok = true;
+        var pageSizes = 0;
         foreach (var (name, argument) in arguments)
         {
             var argumentAt = $"{at}.{name}";
@@ -34,6 +35,12 @@ public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List
             if (argument.Take && !endpoint.Many)
             {
                 diagnostics.Add(file.Error(argumentAt + ".take", $"\"take\" needs an endpoint answering many items per key; {endpoint.DisplayName} does not."));
+                ok = false;
+                continue;
+            }
+
+            if (!CheckPageSize(file, argumentAt, argument, shape, endpoint, ref pageSizes) || !CheckCursor(file, argumentAt, argument, shape))
+            {
                 ok = false;
                 continue;
             }
@@ -67,9 +74,40 @@ public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List
                 Min = argument.Min,
                 Max = argument.Max,
                 ExactMatchOn = argument.ExactMatchOn,
+                PageSize = argument.PageSize,
+                CursorPurpose = argument.Cursor ? endpoint.Source.Name : null,
             });
         }
 
         return ok ? compiled : null;
+    }
+
+    private bool CheckPageSize(ConfigFile<BindingsFileConfig> file, string at, ArgumentBindingConfig argument, ArgumentShape shape, EndpointDefinition endpoint, ref int pageSizes)
+    {
+        if (!argument.PageSize)
+        {
+            return true;
+        }
+
+        if (endpoint.IsBatched || endpoint.IsPerKey || shape.TypeName != "Int" || shape.IsList || argument.Parameter is null || ++pageSizes > 1)
+        {
+            diagnostics.Add(file.Error(at + ".pageSize", "pageSize marks the one Int argument of a page binding that sets how many items the page holds.",
+                "Example: \"first\": { \"parameter\": \"limit\", \"min\": 1, \"max\": 100, \"pageSize\": true }."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool CheckCursor(ConfigFile<BindingsFileConfig> file, string at, ArgumentBindingConfig argument, ArgumentShape shape)
+    {
+        if (argument.Cursor && (shape.TypeName != "String" || shape.IsList || argument.Parameter is null))
+        {
+            diagnostics.Add(file.Error(at + ".cursor", "cursor marks a String argument sent as a parameter, taking the cursors the gateway handed out.",
+                "Example: \"after\": { \"parameter\": \"after\", \"cursor\": true }."));
+            return false;
+        }
+
+        return true;
     }
 }

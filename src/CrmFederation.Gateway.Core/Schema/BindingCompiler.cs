@@ -279,7 +279,7 @@ public sealed class BindingCompiler
 
     private FieldBinding? CompilePath(ConfigFile<BindingsFileConfig> file, string at, string sourceName, ObjectShape parent, FieldShape field, FieldBindingConfig config)
     {
-        var pathAt = config.EnumMap is null && config.Coerce is null && !config.Present ? at : at + ".path";
+        var pathAt = config.EnumMap is null && config.Coerce is null && !config.Present && !config.Cursor ? at : at + ".path";
         if (!JsonPath.IsWellFormed(config.Path!))
         {
             _diagnostics.Add(file.Error(pathAt, $"'{config.Path}' is not a dotted path.", "Example: \"BillingAddress.Street\"."));
@@ -290,6 +290,11 @@ public sealed class BindingCompiler
         if (_bindings.TryGetValue(field.TypeName, out var objectBinding))
         {
             return new NestedObjectFieldBinding(path, objectBinding, field.IsList);
+        }
+
+        if (config.Cursor)
+        {
+            return CompileCursor(file, at, sourceName, parent, field, config, path);
         }
 
         if (config.Present)
@@ -312,6 +317,29 @@ public sealed class BindingCompiler
 
         var converter = _converters.Compile(file, at, sourceName, field, config);
         return converter is null ? null : new PathFieldBinding(path, converter);
+    }
+
+    private CursorFieldBinding? CompileCursor(ConfigFile<BindingsFileConfig> file, string at, string sourceName, ObjectShape parent, FieldShape field, FieldBindingConfig config, JsonPath path)
+    {
+        if (field.TypeName != "String" || field.IsList || config.Present || config.EnumMap is not null)
+        {
+            _diagnostics.Add(file.Error(at + ".cursor", $"A cursor is a String; '{parent.Name}.{field.Name}' is of type {field.TypeName}{(field.IsList ? " (a list)" : "")}, or the binding also sets present or enumMap."));
+            return null;
+        }
+
+        if (_failedSources.Contains(sourceName))
+        {
+            return null;
+        }
+
+        if (!_sources.ContainsKey(sourceName))
+        {
+            _diagnostics.Add(file.Error(at + ".cursor", $"'{parent.Name}' is not read from a source's items, so there is no source whose cursor '{field.Name}' could be.",
+                "Bind cursor fields on the connection a page binding answers (CustomerConnection.pageInfo.endCursor)."));
+            return null;
+        }
+
+        return new CursorFieldBinding(path, sourceName);
     }
 
     private FetchFieldBinding? CompileFetch(
@@ -404,13 +432,20 @@ public sealed class BindingCompiler
 
         if (key.Argument is { } argument)
         {
-            if (!field.Arguments.ContainsKey(argument))
+            if (!field.Arguments.TryGetValue(argument, out var argumentShape))
             {
                 _diagnostics.Add(file.Error(at + ".argument", $"Field '{parent.Name}.{field.Name}' has no argument '{argument}'.", Suggestions.For(argument, field.Arguments.Keys)));
                 return null;
             }
 
-            return new KeySource { Argument = argument, Transform = transform };
+            return CheckMaxKeys(file, at, key, argumentShape.IsList)
+                ? new KeySource { Argument = argument, Transform = transform, MaxKeys = argumentShape.IsList ? key.MaxKeys ?? KeySource.DefaultMaxKeys : null }
+                : null;
+        }
+
+        if (!CheckMaxKeys(file, at, key, isListArgument: false))
+        {
+            return null;
         }
 
         if (key.Path is null || !JsonPath.IsWellFormed(key.Path))
@@ -443,6 +478,28 @@ public sealed class BindingCompiler
         }
 
         return new KeySource { Path = JsonPath.Parse(key.Path), Via = viaBinding, Transform = transform };
+    }
+
+    private bool CheckMaxKeys(ConfigFile<BindingsFileConfig> file, string at, KeyConfig key, bool isListArgument)
+    {
+        if (key.MaxKeys is not { } maxKeys)
+        {
+            return true;
+        }
+
+        if (!isListArgument)
+        {
+            _diagnostics.Add(file.Error(at + ".maxKeys", "maxKeys bounds a list argument key; this key is a single value.", "Remove maxKeys."));
+            return false;
+        }
+
+        if (maxKeys is < 1 or > 100_000)
+        {
+            _diagnostics.Add(file.Error(at + ".maxKeys", $"{maxKeys} is out of range.", $"Use a value from 1 to 100000 (default {KeySource.DefaultMaxKeys})."));
+            return false;
+        }
+
+        return true;
     }
 
     private bool ViaSourceFailed(string typeName, string via) =>

@@ -28,6 +28,9 @@ public sealed class EndpointDefinition
 
     public bool Many { get; init; }
 
+    /// <summary>About how many items one key matches (the cost model's estimate; 1 unless <see cref="Many"/>).</summary>
+    public int ItemsPerKey { get; init; } = 1;
+
     public required int MaxBatchSize { get; init; }
 
     public bool RepeatListParameters { get; init; }

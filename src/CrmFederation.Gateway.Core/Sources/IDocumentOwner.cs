@@ -3,10 +3,14 @@ using System.Text.Json;
 namespace CrmFederation.Gateway.Sources;
 
 /// <summary>
-/// Keeps parsed upstream documents alive until the GraphQL response that reads them has been written.
-/// Results point into these documents rather than copying them.
+/// The request upstream calls are made for: it keeps their parsed documents alive until the GraphQL
+/// response that reads them has been written (results point into them rather than copying them), and
+/// counts the calls, which the cost model's estimate is measured against.
 /// </summary>
 public interface IDocumentOwner
 {
     void Own(JsonDocument document);
+
+    /// <summary>One upstream call (one page) is being made for this request; retries of it are not counted again.</summary>
+    void CallStarted();
 }

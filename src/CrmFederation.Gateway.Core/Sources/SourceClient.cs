@@ -84,6 +84,7 @@ public sealed class SourceClient(
 
     private async Task<(JsonElement? Body, string? Next)> GetAsync(Uri uri, bool notFoundIsEmpty, IDocumentOwner owner, CancellationToken cancellationToken)
     {
+        owner.CallStarted();
         using var activity = GatewayActivitySource.Source.StartActivity("source.call " + Source.Name);
         activity?.SetTag("source.name", Source.Name);
         var started = time.GetTimestamp();

@@ -23,6 +23,9 @@ public sealed class GatewayMetrics
     private readonly Histogram<int> _batchSize;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _rateLimited;
+    private readonly Histogram<long> _estimatedCalls;
+    private readonly Histogram<long> _upstreamCalls;
+    private readonly Histogram<long> _estimatedItems;
 
     public GatewayMetrics(IMeterFactory meters)
     {
@@ -36,6 +39,9 @@ public sealed class GatewayMetrics
         _batchSize = _meter.CreateHistogram<int>("crmfed.source.batch.size", "{key}", "Keys per upstream batch.");
         _retries = _meter.CreateCounter<long>("crmfed.source.retries", "{retry}", "Upstream attempts after the first.");
         _rateLimited = _meter.CreateCounter<long>("crmfed.source.rate_limited", "{call}", "Upstream calls refused by a rate limit (the gateway's or the source's).");
+        _estimatedCalls = _meter.CreateHistogram<long>("crmfed.request.upstream_calls.estimated", "{call}", "Upstream calls the cost model estimated for a request before it ran.");
+        _upstreamCalls = _meter.CreateHistogram<long>("crmfed.request.upstream_calls", "{call}", "Upstream calls a request made (pages counted, retries not), next to the estimate.");
+        _estimatedItems = _meter.CreateHistogram<long>("crmfed.request.result_items.estimated", "{value}", "Values the cost model estimated a response would hold.");
     }
 
     public void CacheHit(EndpointDefinition endpoint) => _cacheHits.Add(1, Tags(endpoint));
@@ -62,6 +68,14 @@ public sealed class GatewayMetrics
     }
 
     public void Batch(EndpointDefinition endpoint, int keys) => _batchSize.Record(keys, Tags(endpoint));
+
+    /// <summary>A request's estimated cost and the upstream calls it then made, recorded side by side so that the model can be checked against reality.</summary>
+    public void Cost(long estimatedCalls, long estimatedItems, int actualCalls)
+    {
+        _estimatedCalls.Record(estimatedCalls);
+        _estimatedItems.Record(estimatedItems);
+        _upstreamCalls.Record(actualCalls);
+    }
 
     public void Call(SourceDefinition source, TimeSpan duration, int attempts, string? errorCode)
     {

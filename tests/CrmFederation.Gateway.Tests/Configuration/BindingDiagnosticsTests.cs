@@ -6,6 +6,7 @@ namespace CrmFederation.Gateway.Tests.Configuration;
 public sealed class BindingDiagnosticsTests
 {
     private const string Customer = "bindings/customer.json";
+    private const string Query = "bindings/query.json";
 
     [Fact]
     public void TryCompile_UnknownSource_SuggestsTheCloseName()
@@ -256,5 +257,55 @@ public sealed class BindingDiagnosticsTests
 
         DiagnosticAssert.Error(diagnostics, Customer, sandbox.LineOf(Customer, "\"endpoint\": \"customersById\""),
             "List field 'Customer.contacts' is bound to crm.customersById, which answers one item per key.", "$.types.Customer.fields.contacts.fetch.endpoint");
+    }
+
+    [Fact]
+    public void TryCompile_MaxKeysOnASingleKey_IsRefused()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace(Query, "\"key\": { \"argument\": \"id\" }", "\"key\": { \"argument\": \"id\", \"maxKeys\": 5 }");
+
+        var (_, diagnostics) = sandbox.Compile();
+
+        DiagnosticAssert.Error(diagnostics, Query, sandbox.LineOf(Query, "\"maxKeys\": 5"),
+            "maxKeys bounds a list argument key; this key is a single value.", "$.types.Query.fields.customer.fetch.key.maxKeys");
+    }
+
+    [Fact]
+    public void TryCompile_MaxKeysOutOfRange_ReportsTheRange()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample().Replace(Query, "\"maxKeys\": 100", "\"maxKeys\": 0");
+
+        var (_, diagnostics) = sandbox.Compile();
+
+        var diagnostic = DiagnosticAssert.Error(diagnostics, Query, sandbox.LineOf(Query, "\"maxKeys\": 0"),
+            "0 is out of range.", "$.types.Query.fields.customersByIds.fetch.key.maxKeys");
+        Assert.Equal("Use a value from 1 to 100000 (default 100).", diagnostic.Hint);
+    }
+
+    [Theory]
+    [InlineData("\"parameter\": \"segment\", \"enumMap\": \"crm.segment\"", "\"parameter\": \"segment\", \"enumMap\": \"crm.segment\", \"pageSize\": true", "segment.pageSize", "pageSize marks the one Int argument")]
+    [InlineData("\"parameter\": \"limit\", \"min\": 1, \"max\": 100, \"pageSize\": true", "\"parameter\": \"limit\", \"min\": 1, \"max\": 100, \"pageSize\": true, \"cursor\": true", "first.cursor", "cursor marks a String argument")]
+    public void TryCompile_PageSizeOrCursorOnTheWrongArgument_IsRefused(string oldText, string newText, string at, string message)
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample().Replace(Query, oldText, newText);
+
+        var (snapshot, diagnostics) = sandbox.Compile();
+
+        Assert.Null(snapshot);
+        Assert.Contains(diagnostics, d => d.JsonPath.StartsWith("$.types.Query.fields.customers.page.arguments." + at, StringComparison.Ordinal)
+            && d.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TryCompile_CursorOnAFieldThatIsNoString_IsRefused()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace(Query, "\"totalCount\": \"total\"", "\"totalCount\": { \"path\": \"total\", \"cursor\": true }");
+
+        var (_, diagnostics) = sandbox.Compile();
+
+        DiagnosticAssert.Single(diagnostics, DiagnosticSeverity.Error, Query, sandbox.LineOf(Query, "\"totalCount\""),
+            "A cursor is a String; 'CustomerConnection.totalCount' is of type Int", "$.types.CustomerConnection.fields.totalCount.cursor");
     }
 }

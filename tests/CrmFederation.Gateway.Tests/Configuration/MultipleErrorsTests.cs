@@ -13,7 +13,7 @@ public sealed class MultipleErrorsTests
             .Replace("bindings/support.json", "\"subject\": \"subject\",", "")
             .Replace("bindings/billing.json", "{ \"path\": \"DueDate\", \"coerce\": \"date\" }", "{ \"path\": \"DueDate\", \"coerce\": \"when\" }")
             .Replace("bindings/enum-maps.json", "\"HOLD\": \"HOLD\"", "\"HOLD\": \"ON_HOLD\"")
-            .Replace("bindings/query.json", "\"after\": { \"parameter\": \"after\" },", "")
+            .Replace("bindings/query.json", "\"after\": { \"parameter\": \"after\", \"cursor\": true },", "")
             .Write("schema/typo.graphql", "extend type Contact { nickname: String }\n");
 
         var (snapshot, diagnostics) = sandbox.Compile(ConfigSandbox.VariablesWith(("CRMFED_HELPDESK_TOKEN", null)));

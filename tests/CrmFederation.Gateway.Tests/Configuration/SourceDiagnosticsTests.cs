@@ -132,6 +132,7 @@ public sealed class SourceDiagnosticsTests
     [Theory]
     [InlineData("\"maxBatchSize\": 50,", "\"maxBatchSize\": 0,", "$.maxBatchSize")]
     [InlineData("\"timeoutMs\": 5000,", "\"timeoutMs\": 900000,", "$.timeoutMs")]
+    [InlineData("\"itemsPerKey\": 8,", "\"itemsPerKey\": 0,", "$.endpoints.invoicesByAccount.itemsPerKey")]
     public void TryCompile_NumberOutOfRange_ReportsTheRange(string oldText, string newText, string jsonPath)
     {
         using var sandbox = ConfigSandbox.CopyOfSample().Replace("sources/erp.json", oldText, newText);
@@ -141,6 +142,31 @@ public sealed class SourceDiagnosticsTests
         var diagnostic = Assert.Single(diagnostics, d => d.JsonPath == jsonPath);
         Assert.Contains("is out of range", diagnostic.Message, StringComparison.Ordinal);
         Assert.StartsWith("Use a value from 1 to", diagnostic.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryCompile_PageSizeOutOfRange_ReportsTheRangeAtThePaging()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace("sources/helpdesk.json", "\"pageSize\": 100", "\"pageSize\": 0");
+
+        var (_, diagnostics) = sandbox.Compile();
+
+        var diagnostic = DiagnosticAssert.Error(diagnostics, "sources/helpdesk.json", sandbox.LineOf("sources/helpdesk.json", "\"pageSize\""),
+            "0 is out of range.", "$.endpoints.ticketsByOrganization.paging.pageSize");
+        Assert.Equal("Use a value from 1 to 100000.", diagnostic.Hint);
+    }
+
+    [Fact]
+    public void TryCompile_ItemsPerKeyOnAnEndpointAnsweringOneItemPerKey_IsRefused()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace("sources/erp.json", "\"identity\": \"AccountNo\",", "\"identity\": \"AccountNo\",\n      \"itemsPerKey\": 3,");
+
+        var (_, diagnostics) = sandbox.Compile();
+
+        DiagnosticAssert.Error(diagnostics, "sources/erp.json", sandbox.LineOf("sources/erp.json", "\"itemsPerKey\": 3"),
+            "itemsPerKey only applies to endpoints where one key matches many items.", "$.endpoints.accountsByCrmRef.itemsPerKey");
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using CrmFederation.Gateway.Tests.Configuration;
 using CrmFederation.Gateway.Tests.Limits;
 using CrmFederation.Gateway.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using static CrmFederation.Gateway.Tests.TestSupport.SandboxGateway;
 
 namespace CrmFederation.Gateway.Tests.Http;
 
@@ -308,8 +309,6 @@ public sealed class GatewayLimitsTests
         return sandbox;
     }
 
-    private static GatewayFactory Start(ConfigSandbox sandbox) => GatewayFactory.OverConfig(sandbox.Directory);
-
     /// <summary>
     /// An introspection query <paramref name="depth"/> levels of fields deep: <c>__type</c>, then
     /// <c>ofType</c> nested until <c>name</c> sits at that depth.
@@ -328,17 +327,5 @@ public sealed class GatewayLimitsTests
         var body = request + new string(' ', length - request.Length);
         Assert.Equal(length, Encoding.UTF8.GetByteCount(body));
         return body;
-    }
-
-    private static Task<GraphQLHttpResponse> PostQueryAsync(GatewayFactory gateway, string query) =>
-        PostBodyAsync(gateway, JsonSerializer.Serialize(new { query }));
-
-    private static async Task<GraphQLHttpResponse> PostBodyAsync(GatewayFactory gateway, string body)
-    {
-        using var http = gateway.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = GraphQLHttpHost.Json(body) };
-        request.Headers.Add("Accept", GraphQLResponse);
-        using var response = await http.SendAsync(request);
-        return await GraphQLHttpResponse.ReadAsync(response);
     }
 }
