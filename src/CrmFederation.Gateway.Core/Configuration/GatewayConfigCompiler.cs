@@ -26,7 +26,9 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var raw = ConfigDirectoryReader.Read(directory, diagnostics);
         var values = new ValueResolver(variables, raw.Directory);
         var access = AccessCompiler.Compile(raw.Access, raw.TrustedDocuments, values, diagnostics);
-        SettingsValidator.Validate(raw.Settings, access, diagnostics);
+        // Role names are checked against access.json only when it was read: if it could not be, its own error says so.
+        var accessUnreadable = raw.Access is null && File.Exists(Path.Combine(raw.Directory, ConfigDirectoryReader.AccessFileName));
+        SettingsValidator.Validate(raw.Settings, accessUnreadable ? null : access, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
         var sources = CompileSources(raw, new SourceCompiler(values), diagnostics);
         var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);

@@ -9,7 +9,7 @@ public static class SettingsValidator
     private const string ResultItemsHint = "Use 1 to 100000000 values (default 50000); each field of each row counts one.";
     private const string ResponseBytesHint = "Use 1024 (1 KiB) to 1073741824 (1 GiB) bytes (default 8388608, 8 MiB).";
 
-    public static void Validate(ConfigFile<GatewaySettingsConfig> file, AccessModel access, List<ConfigDiagnostic> diagnostics)
+    public static void Validate(ConfigFile<GatewaySettingsConfig> file, AccessModel? access, List<ConfigDiagnostic> diagnostics)
     {
         var limits = file.Value.Limits;
         if (limits.MaxQueryDepth is < 1 or > 100)
@@ -40,7 +40,7 @@ public static class SettingsValidator
         foreach (var (role, overrides) in limits.ByRole)
         {
             var at = $"$.limits.byRole.{role}";
-            if (!access.Roles.ContainsKey(role))
+            if (access is not null && !access.Roles.ContainsKey(role))
             {
                 diagnostics.Add(file.Error(at, $"Unknown role '{role}': access.json does not declare it, so no caller could have it.",
                     access.Roles.Count == 0 ? "Declare the role in access.json." : $"Known roles: {string.Join(", ", access.Roles.Keys.Order(StringComparer.Ordinal))}."));

@@ -117,7 +117,7 @@ public sealed class RowPolicyDiagnosticsTests
     public void TryCompile_RestrictedListTheGatewayCannotPage_ErrorSayingWhatIsMissing()
     {
         using var sandbox = ConfigSandbox.CopyOfSample()
-            .Replace("bindings/query.json", "\"first\": { \"parameter\": \"limit\", \"min\": 1, \"max\": 100 }", "\"first\": { \"parameter\": \"limit\", \"min\": 1 }");
+            .Replace("bindings/query.json", "\"first\": { \"parameter\": \"limit\", \"min\": 1, \"max\": 100, \"pageSize\": true }", "\"first\": { \"parameter\": \"limit\", \"min\": 1, \"pageSize\": true }");
 
         var (snapshot, diagnostics) = sandbox.Compile();
 

@@ -80,7 +80,7 @@ public sealed class SettingsDiagnosticsTests
         Assert.Null(snapshot);
         var diagnostic = DiagnosticAssert.Error(diagnostics, "gateway.json", sandbox.LineOf("gateway.json", "\"analysts\""),
             "Unknown role 'analysts': access.json does not declare it, so no caller could have it.", "$.limits.byRole.analysts");
-        Assert.Equal("Known roles: admin, agent, analyst.", diagnostic.Hint);
+        Assert.Equal("Known roles: account-rep, admin, agent, analyst, frontend, regional-agent.", diagnostic.Hint);
     }
 
     [Fact]
