@@ -30,7 +30,7 @@ public static class GatewayServiceCollectionExtensions
         {
             var options = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
             var compiler = provider.GetRequiredService<GatewayConfigCompiler>();
-            var holder = new GatewaySnapshotHolder(compiler.Compile(options.ResolveConfigPath(), name => configuration[name]));
+            var holder = new GatewaySnapshotHolder(compiler.Compile(options.ResolveConfigPath(), name => configuration[name], provider.GetService<UnsetValuePolicy>()));
             provider.GetRequiredService<GatewayMetrics>().ObserveCircuits(() =>
                 holder.Current.Clients.Values.Select(client => (client.Source.Name, client.Resilience.CircuitState)));
             return holder;

@@ -1,59 +1,25 @@
-using CrmFederation.Gateway;
-using CrmFederation.Gateway.Access;
-using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Host;
-using CrmFederation.Gateway.Http;
-using CrmFederation.Gateway.Limits;
+using CrmFederation.Gateway.Host.CommandLine;
 
-if (args is ["healthcheck", var url])
+switch (CommandLineParser.Parse(args))
 {
-    // For container health checks: the runtime image has no curl.
-    return await HealthProbe.RunAsync(new Uri(url));
+    case HelpCommand help:
+        Console.Out.Write(HelpText.For(help.Command));
+        return 0;
+    case UsageError error:
+        await Console.Error.WriteLineAsync($"error: {error.Message}{Environment.NewLine}hint: {error.Hint}");
+        return UsageError.ExitCode;
+    case HealthcheckCommand probe:
+        // For container health checks: the runtime image has no curl.
+        return await HealthProbe.RunAsync(probe.Url);
+    case ValidateCommand validate:
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        return ValidateRunner.Run(validate, name => environment[name], Console.Out);
+    case RunCommand run:
+        return await GatewayServer.RunAsync(run);
+    default:
+        throw new InvalidOperationException("Every command is handled above.");
 }
-
-var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-{
-    builder.WebHost.UseUrls("http://localhost:5080");
-}
-
-await using var demo = await DemoMode.StartIfRequestedAsync(args, builder.Configuration);
-builder.Services.AddAllowedHostsDefaults(builder.Configuration, demo is not null);
-builder.Services.AddCrmFederationGateway(builder.Configuration);
-builder.Services.AddGatewayAccess();
-builder.Services.AddGraphQLHttp();
-builder.Services.AddGatewayCors();
-builder.Services.AddClientRateLimiting();
-builder.Services.AddGatewayOperations();
-
-var app = builder.Build();
-try
-{
-    // Load and validate gateway-config now: the gateway refuses to start on any config error.
-    _ = app.Services.GetRequiredService<GatewaySnapshotHolder>();
-}
-catch (ConfigException ex)
-{
-    await Console.Error.WriteLineAsync(ex.Message);
-    return 1;
-}
-
-// And the cache's settings: Redis without a usable encryption key must not start (this throws, naming the setting).
-_ = app.Services.GetService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>();
-
-// Host filtering (AllowedHosts) runs first, added by the web host itself. CORS answers preflights before
-// authentication (browsers send no credentials with them); the rate limiter needs the caller's identity.
-app.UseCors();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRateLimiter();
-app.MapGraphQL("/graphql")
-    .RequireCors(GatewayCorsServiceCollectionExtensions.PolicyName)
-    .RequireAuthorization()
-    .RequireRateLimiting(ClientRateLimitPolicy.Name);
-app.MapGatewayOperations();
-await app.RunAsync();
-return 0;
 
 /// <summary>Entry point, public so that tests can host the gateway in-process.</summary>
 public partial class Program;

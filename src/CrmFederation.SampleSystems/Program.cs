@@ -26,7 +26,18 @@ public static class Program
         }
 
         var clock = Stopwatch.StartNew();
-        await using var systems = await SampleSystemsHost.StartAsync(options);
+        RunningSampleSystems systems;
+        try
+        {
+            systems = await SampleSystemsHost.StartAsync(options);
+        }
+        catch (IOException ex) when (ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync($"{ex.Message} Stop what uses the port, or move the system with --crm-port, --erp-port, --helpdesk-port or --commerce-port.");
+            return 1;
+        }
+
+        await using var running = systems;
         var data = systems.Data;
         Console.WriteLine($"""
             Sample systems started in {clock.ElapsedMilliseconds} ms (seed {options.Seed}, {data.CrmCustomers.Count} customers):

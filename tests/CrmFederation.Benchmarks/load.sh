@@ -21,7 +21,9 @@ GATEWAY_URL="http://127.0.0.1:5080"
 SYSTEMS="http://127.0.0.1:7101 http://127.0.0.1:7102 http://127.0.0.1:7103 http://127.0.0.1:7104"
 WORK="$(mktemp -d)"
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+# apt-get needs root: sudo unless the script already runs as root (as in a container).
+SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+command -v wrk >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null; }
 
 dotnet build -c Release -v q -nologo CrmFederation.sln >/dev/null
 BENCH="dotnet tests/CrmFederation.Benchmarks/bin/Release/net10.0/CrmFederation.Benchmarks.dll"

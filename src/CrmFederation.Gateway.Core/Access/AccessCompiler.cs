@@ -80,10 +80,9 @@ public static partial class AccessCompiler
     private static ApiKeyRegistry CompileApiKeys(
         ConfigFile<AccessConfig> file, ValueReference reference, ValueResolver values, IEnumerable<string> roleNames, List<ConfigDiagnostic> diagnostics)
     {
-        if (values.Resolve(reference, out var problem) is not { } secret)
+        if (values.Resolve(file, ApiKeysPath, "API keys secret", reference,
+                "Set it to a JSON array of {name, sha256, roles, expires?, claims?}.", "[]", diagnostics) is not { } secret)
         {
-            diagnostics.Add(file.Error(ApiKeysPath, $"The API keys cannot be read: {problem!.Reason}.",
-                problem.Hint ?? "Set it to a JSON array of {name, sha256, roles, expires?, claims?}; --demo supplies the sample keys."));
             return ApiKeyRegistry.Empty;
         }
 

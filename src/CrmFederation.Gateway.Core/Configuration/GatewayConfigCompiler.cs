@@ -14,17 +14,19 @@ namespace CrmFederation.Gateway.Configuration;
 /// </summary>
 public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceProvider services)
 {
-    public GatewaySnapshot Compile(string directory, Func<string, string?> variables)
+    public GatewaySnapshot Compile(string directory, Func<string, string?> variables, UnsetValuePolicy? unset = null)
     {
-        var (snapshot, diagnostics) = TryCompile(directory, variables);
+        var (snapshot, diagnostics) = TryCompile(directory, variables, unset);
         return snapshot ?? throw new ConfigException(diagnostics);
     }
 
-    public (GatewaySnapshot? Snapshot, IReadOnlyList<ConfigDiagnostic> Diagnostics) TryCompile(string directory, Func<string, string?> variables)
+    /// <param name="unset">How an unset variable or missing secret file counts; by default it is an error.</param>
+    public (GatewaySnapshot? Snapshot, IReadOnlyList<ConfigDiagnostic> Diagnostics) TryCompile(
+        string directory, Func<string, string?> variables, UnsetValuePolicy? unset = null)
     {
         var diagnostics = new List<ConfigDiagnostic>();
         var raw = ConfigDirectoryReader.Read(directory, diagnostics);
-        var values = new ValueResolver(variables, raw.Directory);
+        var values = new ValueResolver(variables, raw.Directory, unset);
         var access = AccessCompiler.Compile(raw.Access, raw.TrustedDocuments, values, diagnostics);
         // Role names are checked against access.json only when it was read: if it could not be, its own error says so.
         var accessUnreadable = raw.Access is null && File.Exists(Path.Combine(raw.Directory, ConfigDirectoryReader.AccessFileName));

@@ -8,6 +8,11 @@ public sealed class SourceCompiler(ValueResolver values)
     /// <summary>The cost model's guess of items per key on a many endpoint that declares none.</summary>
     public const int DefaultItemsPerKey = 10;
 
+    /// <summary>Stands in for an unset base URL when the config is checked without the deployment's values (.invalid never resolves).</summary>
+    private const string PlaceholderBaseUrl = "http://unset.invalid";
+
+    private const string PlaceholderCredential = "unset";
+
     public SourceDefinition? Compile(ConfigFile<SourceConfig> file, List<ConfigDiagnostic> diagnostics)
     {
         var config = file.Value;
@@ -64,7 +69,7 @@ public sealed class SourceCompiler(ValueResolver values)
             return null;
         }
 
-        if (Resolve(file, "$.baseUrl", "base URL", reference, "Set the variable or give a default.", diagnostics) is not { } text)
+        if (values.Resolve(file, "$.baseUrl", "base URL", reference, "Set the variable or give a default.", PlaceholderBaseUrl, diagnostics) is not { } text)
         {
             return null;
         }
@@ -134,20 +139,9 @@ public sealed class SourceCompiler(ValueResolver values)
             return null;
         }
 
-        var value = Resolve(file, jsonPath, "credential", reference,
-            "Set it in the environment, or start the gateway with --demo for the sample credentials.", diagnostics);
+        var value = values.Resolve(file, jsonPath, "credential", reference,
+            "Set it in the environment, or reference a secret file instead.", PlaceholderCredential, diagnostics);
         return value is null ? null : new Secret(value);
-    }
-
-    private string? Resolve(ConfigFile<SourceConfig> file, string jsonPath, string what, ValueReference reference, string hint, List<ConfigDiagnostic> diagnostics)
-    {
-        var value = values.Resolve(reference, out var problem);
-        if (problem is not null)
-        {
-            diagnostics.Add(file.Error(jsonPath, $"The {what} cannot be resolved: {problem.Reason}.", problem.Hint ?? hint));
-        }
-
-        return value;
     }
 
     private static EndpointDefinition? CompileEndpoint(ConfigFile<SourceConfig> file, SourceDefinition source, string name, EndpointConfig endpoint, List<ConfigDiagnostic> diagnostics)

@@ -5,8 +5,35 @@ namespace CrmFederation.Gateway.Configuration;
 /// tests and demo mode can supply values) and secret files. A relative file path is taken from the
 /// gateway-config directory, so it means the same under <c>dotnet run</c>, in the container and in tests.
 /// </summary>
-public sealed class ValueResolver(Func<string, string?> variables, string configDirectory)
+public sealed class ValueResolver(Func<string, string?> variables, string configDirectory, UnsetValuePolicy? unset = null)
 {
+    private readonly UnsetValuePolicy _unset = unset ?? UnsetValuePolicy.Required;
+
+    /// <summary>
+    /// Resolves <paramref name="reference"/> (at <paramref name="jsonPath"/> of <paramref name="file"/>) and reports
+    /// a problem as an error, or, when the policy allows it for an absent value, as a warning with
+    /// <paramref name="placeholder"/> standing in for the value.
+    /// </summary>
+    public string? Resolve<T>(ConfigFile<T> file, string jsonPath, string what, ValueReference reference, string hint, string placeholder, List<ConfigDiagnostic> diagnostics)
+    {
+        var value = Resolve(reference, out var problem);
+        if (problem is null)
+        {
+            return value;
+        }
+
+        var advice = problem.UnsetVariable is { } variable ? _unset.VariableAdvice(variable) : null;
+        var fullHint = advice is null ? problem.Hint ?? hint : $"{problem.Hint ?? hint} {advice}";
+        if (problem.IsAbsent && _unset.WarnAndUsePlaceholder)
+        {
+            diagnostics.Add(file.Warning(jsonPath, $"The {what} cannot be resolved here: {problem.Reason}; checked with a placeholder.", fullHint));
+            return placeholder;
+        }
+
+        diagnostics.Add(file.Error(jsonPath, $"The {what} cannot be resolved: {problem.Reason}.", fullHint));
+        return null;
+    }
+
     /// <summary>The value, or null exactly when <paramref name="problem"/> says why not.</summary>
     public string? Resolve(ValueReference reference, out ValueProblem? problem)
     {
@@ -21,7 +48,7 @@ public sealed class ValueResolver(Func<string, string?> variables, string config
         if (reference.Env is { Length: > 0 } name)
         {
             var value = variables(name);
-            return !string.IsNullOrEmpty(value) ? value : OrDefault(reference, new($"environment variable '{name}' is not set"), out problem);
+            return !string.IsNullOrEmpty(value) ? value : OrDefault(reference, new($"environment variable '{name}' is not set") { IsAbsent = true, UnsetVariable = name }, out problem);
         }
 
         if (reference.File is { Length: > 0 } file)
@@ -43,7 +70,7 @@ public sealed class ValueResolver(Func<string, string?> variables, string config
 
         if (!File.Exists(path))
         {
-            return OrDefault(reference, new($"secret file '{path}' does not exist"), out problem);
+            return OrDefault(reference, new($"secret file '{path}' does not exist") { IsAbsent = true }, out problem);
         }
 
         string content;
@@ -63,7 +90,7 @@ public sealed class ValueResolver(Func<string, string?> variables, string config
             return null;
         }
 
-        return content.Length > 0 ? content : OrDefault(reference, new($"secret file '{path}' is empty", "Write the value into the file, or point file at the right one."), out problem);
+        return content.Length > 0 ? content : OrDefault(reference, new($"secret file '{path}' is empty", "Write the value into the file, or point file at the right one.") { IsAbsent = true }, out problem);
     }
 
     /// <summary>An absent value (unset variable, missing or empty file) falls back to the default, if any.</summary>

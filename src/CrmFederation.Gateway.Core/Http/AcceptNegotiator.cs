@@ -7,7 +7,7 @@ namespace CrmFederation.Gateway.Http;
 /// Picks the response media type from the <c>Accept</c> header (RFC 9110 §12.5.1): each type gets the
 /// quality of the most specific range that matches it; the highest quality wins, then the type named
 /// by the more specific range, then the range listed first, then the server's preference
-/// (<c>application/graphql-response+json</c>). With no Accept header the server's preference is used.
+/// (<see cref="ResponseMediaType.All"/>: <c>application/json</c>). With no Accept header, as the spec asks, <c>application/json</c>.
 /// </summary>
 internal static class AcceptNegotiator
 {
@@ -20,7 +20,7 @@ internal static class AcceptNegotiator
         // A header we cannot parse is disregarded, which RFC 9110 allows, rather than failing the request.
         if (StringValues.IsNullOrEmpty(accept) || !MediaTypeHeaderValue.TryParseList(accept, out var ranges) || ranges.Count == 0)
         {
-            return ResponseMediaType.GraphQLResponseJson;
+            return ResponseMediaType.Json;
         }
 
         ResponseMediaType? best = null;

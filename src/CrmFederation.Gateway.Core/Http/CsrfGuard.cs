@@ -6,8 +6,8 @@ namespace CrmFederation.Gateway.Http;
 /// Cross-site request forgery guard, as graphql-dotnet/server's and Apollo Server's: a request a
 /// browser may send cross-site without a CORS preflight must carry a non-empty header from a list,
 /// which a browser only sends after a preflight the CORS policy allowed. Those requests are every
-/// GET and every POST without a content type or with a "simple" one; a POST of application/json
-/// always triggers a preflight, so it needs no header.
+/// GET and every POST with a "simple" content type; a POST of application/json always triggers a
+/// preflight, so it needs no header, and one without a content type is refused for that (415).
 /// </summary>
 internal sealed class CsrfGuard(GraphQLHttpOptions options)
 {
@@ -51,7 +51,9 @@ internal sealed class CsrfGuard(GraphQLHttpOptions options)
         var mediaType = (parameters >= 0 ? contentType[..parameters] : contentType).Trim();
         if (mediaType.IsEmpty)
         {
-            return true;
+            // Never executed either way: the request reader answers 415 naming the missing Content-Type,
+            // which tells the caller more than a demand for a CSRF header would.
+            return false;
         }
 
         foreach (var simple in SimpleContentTypes)

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CrmFederation.Gateway.Http;
 
 /// <summary>
-/// Ready when a valid config is loaded. A source whose circuit is open, or that failed most of its
-/// calls in the last minute, makes the gateway Degraded, with the source named: it still serves
-/// every field the other sources answer, so it stays ready.
+/// Ready when a valid config is loaded. A source whose circuit is open, that failed every call of the
+/// last few seconds, or that failed most of its calls in the last minute, makes the gateway Degraded,
+/// with the source named: it still serves every field the other sources answer, so it stays ready.
 /// </summary>
 public sealed class GatewayReadinessCheck(GatewaySnapshotHolder snapshots) : IHealthCheck
 {
@@ -19,7 +19,7 @@ public sealed class GatewayReadinessCheck(GatewaySnapshotHolder snapshots) : IHe
         {
             var recent = client.Statistics.Recent();
             var circuit = client.Resilience.CircuitState;
-            var unhealthy = circuit != "closed" || (recent.CallsLastMinute >= 5 && recent.ErrorRate >= 0.5);
+            var unhealthy = circuit != "closed" || recent.FailingEveryCall || (recent.CallsLastMinute >= 5 && recent.ErrorRate >= 0.5);
             data[name] = unhealthy ? $"failing (circuit {circuit}, error rate {recent.ErrorRate:P0})" : "ok";
             if (unhealthy)
             {

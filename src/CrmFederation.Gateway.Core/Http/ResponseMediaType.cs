@@ -12,8 +12,12 @@ internal sealed record ResponseMediaType
     /// <summary>For legacy clients, which expect 200 for every well-formed request and read errors from the body.</summary>
     public static ResponseMediaType Json { get; } = new("application/json", invalidDocumentStatus: 200);
 
-    /// <summary>In the server's order of preference.</summary>
-    public static IReadOnlyList<ResponseMediaType> All { get; } = [GraphQLResponseJson, Json];
+    /// <summary>
+    /// In the server's order of preference where the client's Accept header does not decide: application/json
+    /// first, as the GraphQL-over-HTTP spec asks for a request with no Accept header (legacy clients), and
+    /// likewise for <c>*/*</c>, which a client sends when it names no type at all.
+    /// </summary>
+    public static IReadOnlyList<ResponseMediaType> All { get; } = [Json, GraphQLResponseJson];
 
     private ResponseMediaType(string mediaType, int invalidDocumentStatus)
     {

@@ -8,8 +8,9 @@ namespace CrmFederation.Gateway.Schema;
 /// <summary>Compiles a field's argument bindings: query parameters, local filters, per-key takes, with enum maps reversed toward the source.</summary>
 public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List<ConfigDiagnostic> diagnostics)
 {
+    /// <param name="endpoint">Null when the binding names an endpoint that does not exist (reported already): the other checks still run.</param>
     public List<ArgumentBinding>? Compile(
-        ConfigFile<BindingsFileConfig> file, string at, FieldShape field, IReadOnlyDictionary<string, ArgumentBindingConfig> arguments, EndpointDefinition endpoint)
+        ConfigFile<BindingsFileConfig> file, string at, FieldShape field, IReadOnlyDictionary<string, ArgumentBindingConfig> arguments, EndpointDefinition? endpoint)
     {
         var compiled = new List<ArgumentBinding>();
         var ok = true;
@@ -32,7 +33,7 @@ public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List
                 continue;
             }
 
-            if (argument.Take && !endpoint.Many)
+            if (argument.Take && endpoint is { Many: false })
             {
                 diagnostics.Add(file.Error(argumentAt + ".take", $"\"take\" needs an endpoint answering many items per key; {endpoint.DisplayName} does not."));
                 ok = false;
@@ -75,16 +76,17 @@ public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List
                 Max = argument.Max,
                 ExactMatchOn = argument.ExactMatchOn,
                 PageSize = argument.PageSize,
-                CursorPurpose = argument.Cursor ? endpoint.Source.Name : null,
+                CursorPurpose = argument.Cursor ? endpoint?.Source.Name : null,
             });
         }
 
         return ok ? compiled : null;
     }
 
-    private bool CheckPageSize(ConfigFile<BindingsFileConfig> file, string at, ArgumentBindingConfig argument, ArgumentShape shape, EndpointDefinition endpoint, ref int pageSizes)
+    private bool CheckPageSize(ConfigFile<BindingsFileConfig> file, string at, ArgumentBindingConfig argument, ArgumentShape shape, EndpointDefinition? endpoint, ref int pageSizes)
     {
-        if (!argument.PageSize)
+        // Without an endpoint (a wrong name, or a page's endpoint taking keys: reported with the binding) there is nothing to check against.
+        if (!argument.PageSize || endpoint is null)
         {
             return true;
         }

@@ -342,43 +342,39 @@ public sealed class BindingCompiler
         return new CursorFieldBinding(path, sourceName);
     }
 
+    /// <summary>Every check runs even when an earlier one failed, so one wrong name does not hide another error of the same binding.</summary>
     private FetchFieldBinding? CompileFetch(
         ConfigFile<BindingsFileConfig> file, string at, ObjectShape parent, FieldShape field, FetchConfig fetch, IReadOnlyDictionary<string, ArgumentBindingConfig> arguments)
     {
         var fetchAt = at + ".fetch";
         var endpoint = FindEndpoint(file, fetchAt, fetch.Source, fetch.Endpoint);
+        var ok = endpoint is not null;
         if (!_bindings.TryGetValue(field.TypeName, out var result))
         {
             _diagnostics.Add(file.Error(fetchAt, $"A fetch must answer an object type; '{parent.Name}.{field.Name}' is of type {field.TypeName}."));
-            return null;
+            ok = false;
         }
 
         var key = CompileKey(file, fetchAt + ".key", parent, field, fetch.Key);
-        if (endpoint is null || key is null)
-        {
-            return null;
-        }
-
-        if (!endpoint.IsBatched && !endpoint.IsPerKey)
+        ok &= key is not null;
+        if (endpoint is not null && !endpoint.IsBatched && !endpoint.IsPerKey)
         {
             _diagnostics.Add(file.Error(fetchAt + ".endpoint", $"{endpoint.DisplayName} takes no key (neither keyParameter nor {{key}} in its path), so it cannot answer a fetch.",
                 "Use a batch endpoint, or bind a list endpoint with \"page\"."));
-            return null;
+            ok = false;
         }
-
-        var listLookup = key.Argument is { } argumentName && field.Arguments[argumentName].IsList;
-        if (field.IsList && !endpoint.Many && !listLookup)
+        else if (endpoint is not null && key is not null && field.IsList && !endpoint.Many && !IsListLookup(field, key))
         {
             _diagnostics.Add(file.Error(fetchAt + ".endpoint", $"List field '{parent.Name}.{field.Name}' is bound to {endpoint.DisplayName}, which answers one item per key.",
                 "Set \"many\": true on the endpoint if a key can match several items."));
-            return null;
+            ok = false;
         }
 
         if (!field.IsList && field.IsNonNull)
         {
             _diagnostics.Add(file.Error(fetchAt, $"Non-null field '{parent.Name}.{field.Name}' is bound to a fetch, which may find nothing (sources omit unknown keys).",
                 "Make the field nullable in the schema."));
-            return null;
+            ok = false;
         }
 
         foreach (var name in arguments.Where(a => a.Value.ExactMatchOn is not null).Select(a => a.Key))
@@ -389,16 +385,16 @@ public sealed class BindingCompiler
         }
 
         var compiledArguments = _arguments.Compile(file, at + ".arguments", field, arguments, endpoint);
-        if (compiledArguments is null)
+        if (!ok || compiledArguments is null)
         {
             return null;
         }
 
         var binding = new FetchFieldBinding
         {
-            Endpoint = endpoint,
-            Key = key,
-            Result = result,
+            Endpoint = endpoint!,
+            Key = key!,
+            Result = result!,
             Arguments = compiledArguments,
             IsList = field.IsList,
             IsNonNullList = field.IsList && field.IsNonNull,
@@ -406,6 +402,10 @@ public sealed class BindingCompiler
         _fetches[(parent.Name, field.Name)] = binding;
         return binding;
     }
+
+    /// <summary>A list field keyed by a list argument looks up several keys, one item each.</summary>
+    private static bool IsListLookup(FieldShape field, KeySource key) =>
+        key.Argument is { } argumentName && field.Arguments[argumentName].IsList;
 
     private KeySource? CompileKey(ConfigFile<BindingsFileConfig> file, string at, ObjectShape parent, FieldShape field, KeyConfig key)
     {
@@ -465,8 +465,15 @@ public sealed class BindingCompiler
             return null;
         }
 
-        if (!_fetches.TryGetValue((parent.Name, via), out var viaBinding) && ViaSourceFailed(parent.Name, via))
+        if (!_fetches.TryGetValue((parent.Name, via), out var viaBinding) && ViaFetchOf(parent.Name, via) is { } viaFetch)
         {
+            // The field joined through is a fetch that did not compile: its own errors are reported already.
+            if (!_failedSources.Contains(viaFetch.Source))
+            {
+                _diagnostics.Add(file.Error(at + ".via", $"'{parent.Name}.{field.Name}' joins through '{parent.Name}.{via}', whose binding has errors of its own (reported with it): a knock-on error.",
+                    $"Fix the errors of '{parent.Name}.{via}' first; this one then goes away."));
+            }
+
             return null;
         }
 
@@ -502,46 +509,49 @@ public sealed class BindingCompiler
         return true;
     }
 
-    private bool ViaSourceFailed(string typeName, string via) =>
-        _typeConfigs.TryGetValue(typeName, out var entry) && entry.Config.Fields.TryGetValue(via, out var config)
-        && config.Fetch is { } fetch && _failedSources.Contains(fetch.Source);
+    /// <summary>The fetch configured for the field <paramref name="via"/> of <paramref name="typeName"/>, if it is bound with one.</summary>
+    private FetchConfig? ViaFetchOf(string typeName, string via) =>
+        _typeConfigs.TryGetValue(typeName, out var entry) && entry.Config.Fields.TryGetValue(via, out var config) ? config.Fetch : null;
 
     private PageFieldBinding? CompilePage(ConfigFile<BindingsFileConfig> file, string at, FieldShape field, PageConfig page)
     {
         var endpoint = FindEndpoint(file, at, page.Source, page.Endpoint);
+        var ok = endpoint is not null;
         if (!_bindings.TryGetValue(field.TypeName, out var result))
         {
             _diagnostics.Add(file.Error(at, $"A page must answer an object (connection) type; the field is of type {field.TypeName}."));
-            return null;
+            ok = false;
         }
 
         if (endpoint is not null && (endpoint.IsBatched || endpoint.IsPerKey))
         {
             _diagnostics.Add(file.Error(at + ".endpoint", $"{endpoint.DisplayName} takes keys; a page binding sends none.",
                 "Bind a list endpoint (no keyParameter, no {key}) with \"page\", or use \"fetch\"."));
-            return null;
+            ok = false;
         }
 
         if (field.IsList)
         {
             _diagnostics.Add(file.Error(at, $"A page answers one connection object; field '{field.Name}' is a list."));
-            return null;
+            ok = false;
         }
 
-        foreach (var (name, argument) in page.Arguments.Where(a => a.Value.Parameter is null))
+        foreach (var name in page.Arguments.Where(a => a.Value.Parameter is null).Select(a => a.Key))
         {
             _diagnostics.Add(file.Error($"{at}.arguments.{name}", $"Page arguments can only be sent as query parameters; '{name}' would be ignored.",
                 "Use \"parameter\"."));
-            return null;
+            ok = false;
         }
 
-        var arguments = endpoint is null ? null : _arguments.Compile(file, at + ".arguments", field, page.Arguments, endpoint);
-        if (endpoint is null || arguments is null)
+        // An endpoint taking keys is already reported above; its arguments are not checked against it as well.
+        var listEndpoint = endpoint is { IsBatched: false, IsPerKey: false } ? endpoint : null;
+        var arguments = _arguments.Compile(file, at + ".arguments", field, page.Arguments, listEndpoint);
+        if (!ok || arguments is null)
         {
             return null;
         }
 
-        var binding = new PageFieldBinding { Endpoint = endpoint, Result = result, Arguments = arguments };
+        var binding = new PageFieldBinding { Endpoint = endpoint!, Result = result!, Arguments = arguments };
         _pageChecks.Add(() => CheckExactMatches(file, at + ".arguments", field, binding));
         return binding;
     }

@@ -1,6 +1,4 @@
-using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using CrmFederation.Gateway.Configuration;
 
 namespace CrmFederation.Gateway.Schema;
@@ -23,20 +21,8 @@ public sealed class SchemaModel
     {
         var model = new SchemaModel();
         var texts = new List<string>();
-        foreach (var file in files)
+        foreach (var (file, document) in SchemaDocuments.Parse(files, diagnostics))
         {
-            GraphQLDocument document;
-            try
-            {
-                document = Parser.Parse(file.Text);
-            }
-            catch (GraphQLSyntaxErrorException ex)
-            {
-                diagnostics.Add(new(DiagnosticSeverity.Error, file.RelativePath, ex.Location.Line, "", ex.Description,
-                    "Fix the GraphQL syntax; the schema is SDL as in the GraphQL specification."));
-                continue;
-            }
-
             texts.Add(file.Text);
             foreach (var definition in document.Definitions)
             {

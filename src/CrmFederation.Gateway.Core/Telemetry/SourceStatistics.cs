@@ -7,6 +7,9 @@ namespace CrmFederation.Gateway.Telemetry;
 public sealed class SourceStatistics(TimeProvider time)
 {
     private const int Seconds = 60;
+
+    /// <summary>How far back "failing every call" looks: long enough to span a query's retries, short enough to clear soon after the source recovers.</summary>
+    private const int RecentSeconds = 10;
     private readonly Lock _gate = new();
     private readonly (long Second, int Calls, int Errors, double Milliseconds)[] _buckets = new (long, int, int, double)[Seconds];
     private long _cacheHits;
@@ -34,7 +37,7 @@ public sealed class SourceStatistics(TimeProvider time)
     public RecentSnapshot Recent()
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        int calls = 0, errors = 0;
+        int calls = 0, errors = 0, recentCalls = 0, recentErrors = 0;
         double milliseconds = 0;
         lock (_gate)
         {
@@ -46,6 +49,12 @@ public sealed class SourceStatistics(TimeProvider time)
                     errors += bucket.Errors;
                     milliseconds += bucket.Milliseconds;
                 }
+
+                if (now - bucket.Second < RecentSeconds)
+                {
+                    recentCalls += bucket.Calls;
+                    recentErrors += bucket.Errors;
+                }
             }
         }
 
@@ -55,9 +64,13 @@ public sealed class SourceStatistics(TimeProvider time)
             calls,
             calls == 0 ? 0 : (double)errors / calls,
             calls == 0 ? 0 : milliseconds / calls,
-            lookups == 0 ? null : (double)hits / lookups);
+            lookups == 0 ? null : (double)hits / lookups,
+            recentCalls > 0 && recentErrors == recentCalls);
     }
 
-    /// <summary>Calls and error rate over the last minute, mean latency, and the cache hit ratio (null before any lookup).</summary>
-    public sealed record RecentSnapshot(int CallsLastMinute, double ErrorRate, double MeanLatencyMs, double? CacheHitRatio);
+    /// <summary>
+    /// Calls and error rate over the last minute, mean latency, the cache hit ratio (null before any lookup),
+    /// and whether every call of the last ten seconds failed (false when there was none).
+    /// </summary>
+    public sealed record RecentSnapshot(int CallsLastMinute, double ErrorRate, double MeanLatencyMs, double? CacheHitRatio, bool FailingEveryCall);
 }

@@ -22,7 +22,9 @@ internal static class SystemApp
         });
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(options.TimeProvider);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole();
+        // A failed start (a busy port) reaches the caller, which says which port and how to move it; the
+        // host's own log of it would print the stack trace first.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical).AddConsole();
         return builder.Build();
     }
 

@@ -148,7 +148,10 @@ public sealed class TrustedDocumentTests(SampleSystemsFixture fixture) : IAsyncL
     private async Task<GraphQLHttpResponse> PostAsync(string apiKey, object body)
     {
         using var http = fixture.CreateClient(apiKey);
-        using var response = await http.PostAsync("/graphql", GraphQLHttpHost.Json(JsonSerializer.Serialize(body)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = GraphQLHttpHost.Json(JsonSerializer.Serialize(body)) };
+        // The spec's media type, under which a document that cannot run is a 400 (application/json answers 200).
+        request.Headers.Add("Accept", "application/graphql-response+json");
+        using var response = await http.SendAsync(request);
         return await GraphQLHttpResponse.ReadAsync(response);
     }
 }

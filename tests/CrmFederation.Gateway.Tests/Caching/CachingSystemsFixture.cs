@@ -63,7 +63,7 @@ public class CachingSystemsFixture : IAsyncLifetime
         string? configPath = null,
         TimeProvider? cacheClock = null)
     {
-        var all = DemoMode.Variables(Systems)
+        var all = TestGatewayVariables.For(Systems, configPath)
             .Append(new("Gateway:ConfigPath", configPath ?? RepositoryPaths.GatewayConfig))
             .Append(new("Gateway:Cache:Enabled", "true"))
             .Append(new("Gateway:AdminApiKey", CacheGateway.AdminKey))

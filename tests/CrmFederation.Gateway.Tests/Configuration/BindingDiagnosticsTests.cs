@@ -308,4 +308,50 @@ public sealed class BindingDiagnosticsTests
         DiagnosticAssert.Single(diagnostics, DiagnosticSeverity.Error, Query, sandbox.LineOf(Query, "\"totalCount\""),
             "A cursor is a String; 'CustomerConnection.totalCount' is of type Int", "$.types.CustomerConnection.fields.totalCount.cursor");
     }
+
+    [Fact]
+    public void TryCompile_UnknownSourceAndUnknownEnumMapInOneBinding_ReportsBoth()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace(Customer, "\"source\": \"erp\", \"endpoint\": \"invoicesByAccount\"", "\"source\": \"epr\", \"endpoint\": \"invoicesByAccount\"")
+            .Replace(Customer, "\"enumMap\": \"erp.invoiceStatus\"", "\"enumMap\": \"erp.invoiceStatuses\"");
+
+        var (_, diagnostics) = sandbox.Compile();
+
+        DiagnosticAssert.Error(diagnostics, Customer, sandbox.LineOf(Customer, "\"epr\""), "Unknown source 'epr'.", "$.types.Customer.fields.invoices.fetch.source");
+        Assert.Contains(diagnostics, d => d.File == Customer && d.JsonPath == "$.types.Customer.fields.invoices.arguments.status.enumMap"
+            && d.Message.Contains("erp.invoiceStatuses", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TryCompile_UnknownEndpointOnANonNullField_ReportsBothProblems()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace("schema/unified-schema.graphql", "billing: BillingAccount ", "billing: BillingAccount!")
+            .Replace(Customer, "\"endpoint\": \"accountsByCrmRef\"", "\"endpoint\": \"accountsByCrmRefs\"");
+
+        var (_, diagnostics) = sandbox.Compile();
+
+        DiagnosticAssert.Error(diagnostics, Customer, sandbox.LineOf(Customer, "accountsByCrmRefs"),
+            "Source 'erp' has no endpoint 'accountsByCrmRefs'.", "$.types.Customer.fields.billing.fetch.endpoint");
+        DiagnosticAssert.Error(diagnostics, Customer, sandbox.LineOf(Customer, "accountsByCrmRefs"),
+            "Non-null field 'Customer.billing' is bound to a fetch", "$.types.Customer.fields.billing.fetch");
+    }
+
+    [Fact]
+    public void TryCompile_JoinThroughAFieldWithErrors_TheJoinsErrorSaysItIsAKnockOn()
+    {
+        using var sandbox = ConfigSandbox.CopyOfSample()
+            .Replace(Customer, "\"endpoint\": \"accountsByCrmRef\"", "\"endpoint\": \"accountsByCrmRefs\"");
+
+        var (_, diagnostics) = sandbox.Compile();
+
+        DiagnosticAssert.Error(diagnostics, Customer, sandbox.LineOf(Customer, "accountsByCrmRefs"),
+            "Source 'erp' has no endpoint 'accountsByCrmRefs'.", "$.types.Customer.fields.billing.fetch.endpoint");
+        var knockOn = DiagnosticAssert.Error(diagnostics, Customer, sandbox.LineOf(Customer, "\"via\": \"billing\""),
+            "'Customer.invoices' joins through 'Customer.billing', whose binding has errors of its own (reported with it): a knock-on error.",
+            "$.types.Customer.fields.invoices.fetch.key.via");
+        Assert.Equal("Fix the errors of 'Customer.billing' first; this one then goes away.", knockOn.Hint);
+        Assert.Equal(2, diagnostics.Count);
+    }
 }

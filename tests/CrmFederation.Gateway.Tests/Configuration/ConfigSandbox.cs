@@ -1,7 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Host;
-using CrmFederation.Gateway.Sources;
-using Microsoft.Extensions.DependencyInjection;
+using CrmFederation.Gateway.Tests.Deployment;
 
 namespace CrmFederation.Gateway.Tests.Configuration;
 
@@ -22,21 +23,26 @@ public sealed class ConfigSandbox : IDisposable
     /// <summary>The repository's own gateway-config directory.</summary>
     public static string SampleConfigDirectory { get; } = Path.Combine(FindRepositoryRoot(), "gateway-config");
 
-    /// <summary>Every variable the sample sources reference, with harmless test values.</summary>
-    public static IReadOnlyDictionary<string, string> SampleVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>Every variable the repository's gateway-config references, with harmless test values.</summary>
+    public static IReadOnlyDictionary<string, string> SampleVariables { get; } = VariablesFor(SampleConfigDirectory);
+
+    /// <summary>
+    /// Every variable the sources of <paramref name="configDirectory"/> reference, with harmless test values
+    /// (a base URL is http://&lt;source&gt;.test), and the demo API keys.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> VariablesFor(string configDirectory)
     {
-        ["CRMFED_CRM_BASE_URL"] = "http://crm.test",
-        ["CRMFED_CRM_CLIENT_ID"] = "crm-client",
-        ["CRMFED_CRM_CLIENT_SECRET"] = "crm-secret",
-        ["CRMFED_ERP_BASE_URL"] = "http://erp.test",
-        ["CRMFED_ERP_USER"] = "erp-user",
-        ["CRMFED_ERP_PASSWORD"] = "erp-password",
-        ["CRMFED_HELPDESK_BASE_URL"] = "http://helpdesk.test",
-        ["CRMFED_HELPDESK_TOKEN"] = "helpdesk-token",
-        ["CRMFED_COMMERCE_BASE_URL"] = "http://commerce.test",
-        ["CRMFED_COMMERCE_TOKEN"] = "commerce-token",
-        [DemoApiKeys.Variable] = DemoApiKeys.Secret(),
-    };
+        var variables = GatewayConfigReferences.Variables(configDirectory)
+            .DistinctBy(reference => reference.Variable)
+            .ToDictionary(
+                reference => reference.Variable,
+                reference => reference.Property == "baseUrl"
+                    ? $"http://{Path.GetFileNameWithoutExtension(reference.File)}.test"
+                    : reference.Variable.ToLowerInvariant().Replace('_', '-'),
+                StringComparer.Ordinal);
+        variables[DemoApiKeys.Variable] = DemoApiKeys.Secret();
+        return variables;
+    }
 
     public static ConfigSandbox CopyOfSample()
     {
@@ -64,6 +70,16 @@ public sealed class ConfigSandbox : IDisposable
         return this;
     }
 
+    /// <summary>Edits a JSON file of the copy as a document: robust to whatever else the file holds.</summary>
+    public ConfigSandbox EditJson(string relativePath, Action<JsonNode> edit)
+    {
+        var path = PathOf(relativePath);
+        var root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
+        edit(root);
+        File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return this;
+    }
+
     /// <summary>Adds (or overwrites) a file of the copy.</summary>
     public ConfigSandbox Write(string relativePath, string text)
     {
@@ -82,17 +98,13 @@ public sealed class ConfigSandbox : IDisposable
         return matches[0] + 1;
     }
 
+    /// <summary>Compiles the copy, by default with a harmless value for every variable its own sources reference.</summary>
     public (GatewaySnapshot? Snapshot, IReadOnlyList<ConfigDiagnostic> Diagnostics) Compile(IReadOnlyDictionary<string, string>? variables = null) =>
-        TryCompile(Directory, variables ?? SampleVariables);
+        TryCompile(Directory, variables ?? VariablesFor(Directory));
 
     public static (GatewaySnapshot? Snapshot, IReadOnlyList<ConfigDiagnostic> Diagnostics) TryCompile(
-        string directory, IReadOnlyDictionary<string, string> variables)
-    {
-        using var pool = new UpstreamConnectionPool();
-        using var services = new ServiceCollection().BuildServiceProvider();
-        var compiler = new GatewayConfigCompiler(new SourceClientFactory(pool, TimeProvider.System), services);
-        return compiler.TryCompile(directory, name => variables.GetValueOrDefault(name));
-    }
+        string directory, IReadOnlyDictionary<string, string> variables) =>
+        StandaloneCompiler.TryCompile(directory, name => variables.GetValueOrDefault(name));
 
     /// <summary>The sample variables with some replaced or (value null) removed.</summary>
     public static IReadOnlyDictionary<string, string> VariablesWith(params (string Name, string? Value)[] changes)

@@ -42,7 +42,7 @@ public sealed class FifthSystemExampleTests
     {
         using var sandbox = WithFifthSystem();
 
-        var (_, diagnostics) = sandbox.Compile();
+        var (_, diagnostics) = sandbox.Compile(ConfigSandbox.SampleVariables);
 
         DiagnosticAssert.Error(diagnostics, "sources/subscriptions.json", sandbox.LineOf("sources/subscriptions.json", "\"token\""),
             "environment variable 'CRMFED_SUBSCRIPTIONS_TOKEN' is not set", "$.auth.token");

@@ -4,25 +4,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmFederation.Gateway.Tests.Configuration;
 
+/// <summary>The repository's gateway-config compiles (<see cref="GatewayConfigChecks"/>), with the sample sources' particulars.</summary>
 public sealed class SampleGatewayConfigTests
 {
     [Fact]
     public void TryCompile_SampleConfigWithAllVariables_CompilesWithoutDiagnostics()
     {
-        var (snapshot, diagnostics) = ConfigSandbox.TryCompile(ConfigSandbox.SampleConfigDirectory, ConfigSandbox.SampleVariables);
-
-        Assert.True(diagnostics.Count == 0, DiagnosticAssert.Describe(diagnostics));
-        Assert.NotNull(snapshot);
-        Assert.Empty(snapshot.Warnings);
+        GatewayConfigChecks.AssertCompilesWithoutDiagnostics(ConfigSandbox.SampleConfigDirectory);
     }
 
     [Fact]
-    public void TryCompile_SampleConfig_CompilesFourSourcesWithTheirEndpoints()
+    public void TryCompile_SampleConfig_CompilesEverySourceFileWithTheirEndpoints()
     {
-        var (snapshot, _) = ConfigSandbox.TryCompile(ConfigSandbox.SampleConfigDirectory, ConfigSandbox.SampleVariables);
+        var snapshot = GatewayConfigChecks.AssertCompilesEverySourceFile(ConfigSandbox.SampleConfigDirectory);
 
-        Assert.NotNull(snapshot);
-        Assert.Equal(["commerce", "crm", "erp", "helpdesk"], snapshot.Sources.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(new Uri("http://erp.test/"), snapshot.Sources["erp"].BaseUri);
         Assert.True(snapshot.Sources["helpdesk"].Endpoints["ticketsByOrganization"].Paging is { NextUrlPath: not null });
         Assert.Equal(StringComparer.OrdinalIgnoreCase, snapshot.Sources["commerce"].Endpoints["customersByEmail"].KeyComparer);
@@ -32,14 +27,7 @@ public sealed class SampleGatewayConfigTests
     [Fact]
     public void TryCompile_BaseUrlVariablesUnset_UsesTheDefaultsOfTheSampleSources()
     {
-        var variables = ConfigSandbox.VariablesWith(
-            ("CRMFED_CRM_BASE_URL", null), ("CRMFED_ERP_BASE_URL", null), ("CRMFED_HELPDESK_BASE_URL", null), ("CRMFED_COMMERCE_BASE_URL", null));
-
-        var (snapshot, diagnostics) = ConfigSandbox.TryCompile(ConfigSandbox.SampleConfigDirectory, variables);
-
-        Assert.True(diagnostics.Count == 0, DiagnosticAssert.Describe(diagnostics));
-        Assert.Equal(new Uri("http://localhost:7101/"), snapshot!.Sources["crm"].BaseUri);
-        Assert.Equal(new Uri("http://localhost:7104/"), snapshot.Sources["commerce"].BaseUri);
+        GatewayConfigChecks.AssertBaseUrlDefaultsApplyWhenUnset(ConfigSandbox.SampleConfigDirectory);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CrmFederation.Gateway.Tests.TestSupport;
 using CrmFederation.SampleSystems;
 using YamlDotNet.RepresentationModel;
 
@@ -5,7 +6,8 @@ namespace CrmFederation.Gateway.Tests.Deployment;
 
 /// <summary>
 /// docker-compose.yml, read with YamlDotNet (compose cannot run here): the services are there and
-/// wired to each other the way gateway-config, the images and the collector config expect.
+/// wired to each other the way gateway-config, the images and the collector config expect. The checks
+/// against gateway-config are in <see cref="ComposeChecks"/>.
 /// </summary>
 public sealed class ComposeFileTests
 {
@@ -37,38 +39,26 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void Gateway_Environment_SetsEveryVariableGatewayConfigReferences()
+    public void Gateway_Environment_SetsEveryVariableOfTheSampleBackedSources()
     {
-        var environment = Compose.Environment("gateway");
-        var references = GatewayConfigReferences.Variables();
+        Assert.Contains(GatewayConfigReferences.Variables(), r => r.Variable == "CRMFED_CRM_CLIENT_SECRET");
+        ComposeChecks.AssertGatewayEnvironmentCoversSampleBackedSources(Compose, RepositoryPaths.GatewayConfig);
+    }
 
-        var missing = references.Where(r => !environment.ContainsKey(r.Variable)).Select(r => $"{r.Variable} (sources/{r.File})").ToList();
-
-        Assert.Contains(references, r => r.Variable == "CRMFED_CRM_CLIENT_SECRET");
-        Assert.True(missing.Count == 0, "not set for the gateway: " + string.Join(", ", missing));
+    [Fact]
+    public void Gateway_EnvFile_OptionalDeployGatewayEnvForTheDeploymentsOwnSources()
+    {
+        ComposeChecks.AssertGatewayReadsTheOptionalEnvFile(Compose);
     }
 
     [Fact]
     public void SampleSystems_Ports_MatchGatewayConfigDefaultsAndTheGatewaysBaseUrls()
     {
-        var defaults = GatewayConfigReferences.DefaultBaseUrls();
-        var environment = Compose.Environment("gateway");
         var options = new SampleSystemsOptions();
-        var samplePorts = new Dictionary<string, int>(StringComparer.Ordinal)
-        {
-            ["crm"] = options.CrmPort,
-            ["erp"] = options.ErpPort,
-            ["helpdesk"] = options.HelpdeskPort,
-            ["commerce"] = options.CommercePort,
-        };
 
-        Assert.Equal([7101, 7102, 7103, 7104], samplePorts.Values.Order());
-        Assert.Equal(samplePorts.Values.Order().Select(p => (p, p)), Compose.Ports("sample-systems").Order());
-        foreach (var (source, variable) in GatewayConfigReferences.BaseUrlVariables())
-        {
-            Assert.Equal(samplePorts[source], defaults[source].Port);
-            Assert.Equal(new Uri($"http://sample-systems:{samplePorts[source]}"), new Uri(environment[variable]));
-        }
+        Assert.Equal([7101, 7102, 7103, 7104], new[] { options.CrmPort, options.ErpPort, options.HelpdeskPort, options.CommercePort });
+        Assert.Equal(4, GatewayConfigReferences.SampleBackedSources().Count);
+        ComposeChecks.AssertSampleSystemsWiredToTheirSources(Compose, RepositoryPaths.GatewayConfig);
     }
 
     [Fact]

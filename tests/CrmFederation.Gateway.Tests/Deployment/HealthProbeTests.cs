@@ -1,4 +1,3 @@
-using System.Reflection;
 using CrmFederation.Gateway.Host;
 using CrmFederation.Gateway.Tests.Telemetry;
 using CrmFederation.Gateway.Tests.TestSupport;
@@ -59,9 +58,9 @@ public sealed class HealthProbeTests : IAsyncLifetime
         var address = gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         await WarmUpAsync(address + "/health/ready");
 
-        Assert.Equal(0, await GatewayMainAsync("healthcheck", address + "/health/ready"));
-        Assert.Equal(0, await GatewayMainAsync("healthcheck", address + "/health/live"));
-        Assert.Equal(1, await GatewayMainAsync("healthcheck", address + "/health/nothing-here"));
+        Assert.Equal(0, await GatewayMain.RunAsync("healthcheck", address + "/health/ready"));
+        Assert.Equal(0, await GatewayMain.RunAsync("healthcheck", address + "/health/live"));
+        Assert.Equal(1, await GatewayMain.RunAsync("healthcheck", address + "/health/nothing-here"));
     }
 
     [Fact]
@@ -82,13 +81,6 @@ public sealed class HealthProbeTests : IAsyncLifetime
     {
         using var http = new HttpClient { Timeout = WireGate.HangGuard };
         using var response = await http.GetAsync(new Uri(url));
-    }
-
-    /// <summary>Runs the gateway's real entry point (its top-level statements, through the synthesized synchronous Main) with <paramref name="args"/>.</summary>
-    private static Task<int> GatewayMainAsync(params string[] args)
-    {
-        var main = typeof(Program).Assembly.EntryPoint!;
-        return Task.Run(() => (int)main.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [args], null)!).WaitAsync(WireGate.HangGuard);
     }
 
     /// <summary>Every variable gateway-config references, with sources at addresses nothing listens on (readiness makes no calls), and the demo API keys.</summary>

@@ -14,8 +14,8 @@ public sealed class AcceptNegotiationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
-    [InlineData(null, GraphQLResponseJson)]
-    [InlineData("*/*", GraphQLResponseJson)]
+    [InlineData(null, Json)]
+    [InlineData("*/*", Json)]
     [InlineData("application/graphql-response+json", GraphQLResponseJson)]
     [InlineData("application/json", Json)]
     [InlineData("application/graphql-response+json, application/json;q=0.9", GraphQLResponseJson)]

@@ -9,14 +9,14 @@ public sealed class AcceptNegotiatorTests
     private const string Json = "application/json";
 
     [Theory]
-    // No preference stated: the spec's own type.
-    [InlineData(null, GraphQLResponseJson)]
-    [InlineData("", GraphQLResponseJson)]
-    [InlineData("*/*", GraphQLResponseJson)]
-    [InlineData("application/*", GraphQLResponseJson)]
-    [InlineData("*/*; charset=\"UTF-8\"", GraphQLResponseJson)]
+    // No preference stated: application/json, as the spec asks for legacy clients.
+    [InlineData(null, Json)]
+    [InlineData("", Json)]
+    [InlineData("*/*", Json)]
+    [InlineData("application/*", Json)]
+    [InlineData("*/*; charset=\"UTF-8\"", Json)]
     // A header that does not parse is disregarded.
-    [InlineData("this is not ; an accept header,,;;", GraphQLResponseJson)]
+    [InlineData("this is not ; an accept header,,;;", Json)]
     // Exact types, case and charset.
     [InlineData("application/json", Json)]
     [InlineData("APPLICATION/JSON; CHARSET=\"UTF-8\"", Json)]
@@ -37,7 +37,8 @@ public sealed class AcceptNegotiatorTests
     [InlineData("application/*, application/json", Json)]
     [InlineData("application/json, application/graphql-response+json", Json)]
     [InlineData("application/graphql-response+json, application/json", GraphQLResponseJson)]
-    [InlineData("text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.8", GraphQLResponseJson)]
+    [InlineData("text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.8", Json)]
+    [InlineData("*/*, application/graphql-response+json", GraphQLResponseJson)]
     public void Select_AcceptHeader_PicksType(string? accept, string expected)
     {
         var selected = AcceptNegotiator.Select(accept is null ? StringValues.Empty : new StringValues(accept));

@@ -99,14 +99,16 @@ public sealed class CsrfTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_MissingContentTypeWithoutHeader_Returns400CsrfRequiredHeader()
+    public async Task Post_MissingContentTypeWithoutHeader_Returns415SayingContentTypeIsMissing()
     {
+        // Never executed, header or not: the answer names what is actually missing, not a CSRF header.
         var request = new HttpRequestMessage(HttpMethod.Post, GraphQLHttpHost.Path) { Content = new ByteArrayContent("""{"query":"{ hello }"}"""u8.ToArray()) };
 
         var response = await _host.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("CSRF_REQUIRED_HEADER", response.FirstErrorCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.Status);
+        Assert.Equal("INVALID_CONTENT_TYPE", response.FirstErrorCode);
+        Assert.Equal("A POST needs a Content-Type header: 'application/json'.", response.Errors[0].GetProperty("message").GetString());
     }
 
     [Fact]

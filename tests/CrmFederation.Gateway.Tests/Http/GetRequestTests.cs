@@ -16,7 +16,7 @@ public sealed class GetRequestTests : IAsyncLifetime
         var response = await _host.GetAsync(GraphQLHttpHost.QueryString("{ hello }"));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal("application/graphql-response+json; charset=utf-8", response.ContentType);
+        Assert.Equal("application/json; charset=utf-8", response.ContentType);
         Assert.Equal("""{"data":{"hello":"Hello, world!"}}""", response.Text);
     }
 

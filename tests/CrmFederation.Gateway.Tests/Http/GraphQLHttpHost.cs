@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Logging;
 
 namespace CrmFederation.Gateway.Tests.Http;
@@ -45,6 +46,13 @@ public sealed class GraphQLHttpHost : IAsyncDisposable
     public static async Task<GraphQLHttpHost> StartAsync(Action<GraphQLHttpOptions>? configure = null, bool kestrel = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
+
+        // The gateway's appsettings.json, copied next to the tests by the project reference, must not set this host's log levels.
+        foreach (var file in builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToList())
+        {
+            builder.Configuration.Sources.Remove(file);
+        }
+
         if (kestrel)
         {
             builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");

@@ -12,12 +12,12 @@ public sealed class PostRequestTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task Post_JsonQuery_ReturnsDataAsGraphQLResponseJson()
+    public async Task Post_JsonQueryWithoutAccept_ReturnsDataAsJson()
     {
         var response = await _host.PostAsync("""{"query":"{ hello }"}""");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal("application/graphql-response+json; charset=utf-8", response.ContentType);
+        Assert.Equal("application/json; charset=utf-8", response.ContentType);
         Assert.Equal("""{"data":{"hello":"Hello, world!"}}""", response.Text);
     }
 
@@ -56,7 +56,7 @@ public sealed class PostRequestTests : IAsyncLifetime
         var response = await _host.PostAsync("""{"query":"{ hello }"}""", contentType: contentType);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.Status);
-        Assert.Equal("application/graphql-response+json; charset=utf-8", response.ContentType);
+        Assert.Equal("application/json; charset=utf-8", response.ContentType);
         Assert.Equal("INVALID_CONTENT_TYPE", response.FirstErrorCode);
     }
 

@@ -130,6 +130,10 @@ public sealed class ClientRateLimitTests : IDisposable
         return response.StatusCode;
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient http) =>
-        http.PostAsync("/graphql", GraphQLHttpHost.Json("""{"query":"{ __typename }"}"""));
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = GraphQLHttpHost.Json("""{"query":"{ __typename }"}""") };
+        request.Headers.Add("Accept", "application/graphql-response+json");
+        return await http.SendAsync(request);
+    }
 }

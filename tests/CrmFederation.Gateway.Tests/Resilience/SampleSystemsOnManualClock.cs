@@ -34,7 +34,7 @@ public sealed class SampleSystemsOnManualClock : IAsyncLifetime
             CommercePort = 0,
             TimeProvider = Clock,
         });
-        _gateway = new GatewayFactory(DemoMode.Variables(Systems)
+        _gateway = new GatewayFactory(TestGatewayVariables.For(Systems)
             .Append(new("Gateway:ConfigPath", RepositoryPaths.GatewayConfig))
             .Append(new("Gateway:Cache:Enabled", "false")));
         Client = new GraphQLClient(_gateway.CreateClient());

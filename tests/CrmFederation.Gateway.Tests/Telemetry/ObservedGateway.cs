@@ -27,6 +27,13 @@ public sealed class ObservedGateway(IReadOnlyDictionary<string, string?> setting
 {
     public const string AdminKey = "test-admin-key";
 
+    private static readonly KeyValuePair<string, string?>[] TraceEverything =
+    [
+        new("Logging:LogLevel:Default", "Trace"),
+        new("Logging:LogLevel:Microsoft.AspNetCore", "Trace"),
+        new("Logging:LogLevel:System.Net.Http.HttpClient", "Trace"),
+    ];
+
     public RecordedCollection<Activity> Spans { get; } = new();
 
     public RecordedCollection<MetricSnapshot> Metrics { get; } = new();
@@ -40,7 +47,7 @@ public sealed class ObservedGateway(IReadOnlyDictionary<string, string?> setting
         IEnumerable<KeyValuePair<string, string?>>? overrides = null,
         Action<IServiceCollection>? services = null)
     {
-        var settings = new Dictionary<string, string?>(DemoMode.Variables(systems), StringComparer.OrdinalIgnoreCase)
+        var settings = new Dictionary<string, string?>(TestGatewayVariables.For(systems), StringComparer.OrdinalIgnoreCase)
         {
             ["Gateway:ConfigPath"] = RepositoryPaths.GatewayConfig,
             ["Gateway:Cache:Enabled"] = cacheEnabled ? "true" : "false",
@@ -121,7 +128,11 @@ public sealed class ObservedGateway(IReadOnlyDictionary<string, string?> setting
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        // Every level the gateway's appsettings.json sets turned down to Trace (what an operator can do through
+        // configuration); only the gateway's own filters in code, which keep values out of request logs, still apply.
+        builder.ConfigureAppConfiguration(configuration => configuration
+            .AddInMemoryCollection(TraceEverything)
+            .AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureTestServices(testServices =>
         {

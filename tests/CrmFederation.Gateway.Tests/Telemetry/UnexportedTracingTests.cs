@@ -30,7 +30,7 @@ public sealed class UnexportedTracingTests(ObservedSystemsFixture fixture) : IDi
     {
         _listener.ActivityStopped = _stopped.Enqueue;
         ActivitySource.AddActivityListener(_listener);
-        await using var gateway = new GatewayFactory(DemoMode.Variables(fixture.Systems)
+        await using var gateway = new GatewayFactory(TestGatewayVariables.For(fixture.Systems)
             .Append(new("Gateway:ConfigPath", RepositoryPaths.GatewayConfig))
             .Append(new("Gateway:Cache:Enabled", "false")));
         using var http = gateway.CreateClient();

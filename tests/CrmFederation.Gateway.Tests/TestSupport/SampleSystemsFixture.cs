@@ -26,7 +26,7 @@ public class SampleSystemsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Systems = await SampleSystemsHost.StartAsync(new SampleSystemsOptions { CrmPort = 0, ErpPort = 0, HelpdeskPort = 0, CommercePort = 0 });
-        _gateway = new GatewayFactory(DemoMode.Variables(Systems)
+        _gateway = new GatewayFactory(TestGatewayVariables.For(Systems)
             .Append(new("Gateway:ConfigPath", RepositoryPaths.GatewayConfig))
             .Concat(GatewaySettings()));
         Http = _gateway.CreateClient();

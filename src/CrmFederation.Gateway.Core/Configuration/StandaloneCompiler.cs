@@ -1,0 +1,19 @@
+using CrmFederation.Gateway.Sources;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmFederation.Gateway.Configuration;
+
+/// <summary>
+/// Compiles a gateway-config directory outside a running gateway (the <c>validate</c> command, tests):
+/// its connection pool lives only for the compile, so the snapshot is for inspection, not for calling sources.
+/// </summary>
+public static class StandaloneCompiler
+{
+    public static (GatewaySnapshot? Snapshot, IReadOnlyList<ConfigDiagnostic> Diagnostics) TryCompile(
+        string directory, Func<string, string?> variables, UnsetValuePolicy? unset = null)
+    {
+        using var pool = new UpstreamConnectionPool();
+        using var services = new ServiceCollection().BuildServiceProvider();
+        return new GatewayConfigCompiler(new SourceClientFactory(pool, TimeProvider.System), services).TryCompile(directory, variables, unset);
+    }
+}
