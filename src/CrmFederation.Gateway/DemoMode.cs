@@ -6,6 +6,7 @@ namespace CrmFederation.Gateway.Host;
 /// <summary>
 /// <c>--demo</c> (or <c>Gateway__Demo=true</c>): starts the four sample systems in-process and supplies
 /// their URLs and sample credentials, and the sample API keys (<see cref="DemoApiKeys"/>), to gateway-config, unless the environment already sets them.
+/// <c>--demo</c> also sets <c>Gateway:Demo</c>, which opens introspection to every caller.
 /// </summary>
 public static class DemoMode
 {
@@ -24,7 +25,7 @@ public static class DemoMode
             CommercePort = configuration.GetValue("Demo:CommercePort", 7104),
         });
         var defaults = Variables(systems).Where(v => string.IsNullOrEmpty(configuration[v.Key]));
-        configuration.AddInMemoryCollection(defaults);
+        configuration.AddInMemoryCollection(defaults.Append(new($"{GatewayOptions.SectionName}:Demo", "true")));
         Console.WriteLine($"Demo mode: sample systems at {systems.CrmBaseUrl}, {systems.ErpBaseUrl}, {systems.HelpdeskBaseUrl}, {systems.CommerceBaseUrl}");
         return systems;
     }

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CrmFederation.Gateway.Configuration;
 
 /// <summary>
-/// Reads a gateway-config directory: <c>gateway.json</c>, <c>access.json</c>, <c>schema/*.graphql</c>, <c>sources/*.json</c>
+/// Reads a gateway-config directory: <c>gateway.json</c>, <c>access.json</c>, <c>policies.json</c>, <c>schema/*.graphql</c>, <c>sources/*.json</c>
 /// and <c>bindings/*.json</c>. Structural problems (bad JSON, unknown or mistyped properties) become
 /// diagnostics with file and line; reading goes on so that one run lists every problem.
 /// </summary>
@@ -13,6 +13,8 @@ public static class ConfigDirectoryReader
     public const string SettingsFileName = "gateway.json";
 
     public const string AccessFileName = "access.json";
+
+    public const string PoliciesFileName = "policies.json";
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -31,7 +33,7 @@ public static class ConfigDirectoryReader
         {
             diagnostics.Add(new(DiagnosticSeverity.Error, directory, null, "", "The gateway-config directory does not exist.",
                 "Set Gateway:ConfigPath (env GATEWAY__CONFIGPATH) to the folder holding gateway.json."));
-            return new RawGatewayConfig(root, "", DefaultSettings(), null, [], [], []);
+            return new RawGatewayConfig(root, "", DefaultSettings(), null, null, [], [], []);
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -41,6 +43,8 @@ public static class ConfigDirectoryReader
             : DefaultSettings();
         var accessPath = Path.Combine(root, AccessFileName);
         var access = File.Exists(accessPath) ? ReadJson<AccessConfig>(root, accessPath, hash, diagnostics) : null;
+        var policiesPath = Path.Combine(root, PoliciesFileName);
+        var policies = File.Exists(policiesPath) ? ReadJson<PoliciesConfig>(root, policiesPath, hash, diagnostics) : null;
 
         var schemaFiles = new List<SchemaFile>();
         foreach (var file in FilesIn(root, "schema", "*.graphql"))
@@ -66,7 +70,7 @@ public static class ConfigDirectoryReader
             .ToList();
 
         var version = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
-        return new RawGatewayConfig(root, version, settings, access, schemaFiles, sources, bindings);
+        return new RawGatewayConfig(root, version, settings, access, policies, schemaFiles, sources, bindings);
     }
 
     /// <summary>For a missing or unreadable gateway.json: every setting at its default.</summary>

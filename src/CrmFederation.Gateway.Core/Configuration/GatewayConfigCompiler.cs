@@ -31,6 +31,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var sources = CompileSources(raw, new SourceCompiler(values), diagnostics);
         var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
         var bindings = BindingCompiler.Compile(schemaModel, sources, failedSources, raw.Bindings, diagnostics);
+        var policy = PolicyCompiler.Compile(raw.Policies, schemaModel, access, bindings, diagnostics);
         if (bindings is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return (null, diagnostics);
@@ -39,7 +40,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         GraphQL.Types.ISchema schema;
         try
         {
-            schema = GatewaySchemaFactory.Create(schemaModel, services);
+            schema = GatewaySchemaFactory.Create(schemaModel, policy, services);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
         {
@@ -53,6 +54,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
             raw.Version,
             raw.Settings.Value,
             access,
+            policy,
             schema,
             new Entity(default(JsonElement), bindings.Root),
             sources,

@@ -6,6 +6,7 @@ public sealed record RawGatewayConfig(
     string Version,
     ConfigFile<GatewaySettingsConfig> Settings,
     ConfigFile<AccessConfig>? Access,
+    ConfigFile<PoliciesConfig>? Policies,
     IReadOnlyList<SchemaFile> SchemaFiles,
     IReadOnlyList<ConfigFile<SourceConfig>> Sources,
     IReadOnlyList<ConfigFile<BindingsFileConfig>> Bindings);

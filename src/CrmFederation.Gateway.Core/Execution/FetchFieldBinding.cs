@@ -136,7 +136,7 @@ public sealed class FetchFieldBinding : FieldBinding
             catch (SourceException failure)
             {
                 // Each requested item is nullable: the list keeps its length, every item null, one error says why.
-                scope.Errors.Enqueue(Located(new SourceFieldError(failure) { ValueReplaced = true }, context));
+                scope.Errors.Enqueue(new SourceFieldError(failure) { ValueReplaced = true }.At(context));
                 return new Entity?[loads.Count];
             }
 
@@ -179,15 +179,8 @@ public sealed class FetchFieldBinding : FieldBinding
         }
 
         // A non-null list cannot be null without nulling its parent; it comes back empty, and the error says it is not the real answer.
-        scope.Errors.Enqueue(Located(new SourceFieldError(failure) { ValueReplaced = true }, context));
+        scope.Errors.Enqueue(new SourceFieldError(failure) { ValueReplaced = true }.At(context));
         return Array.Empty<Entity>();
-    }
-
-    private static SourceFieldError Located(SourceFieldError error, IResolveFieldContext context)
-    {
-        error.AddLocation(context.FieldAst, context.Document);
-        error.Path = context.ResponsePath;
-        return error;
     }
 
     private string? SendableKey(string? key)

@@ -1,18 +1,39 @@
+using CrmFederation.Gateway.Access;
 using GraphQL.Execution;
 
 namespace CrmFederation.Gateway.Execution;
 
-/// <summary>Puts a failed source's name, its HTTP status and whether the field's value was replaced into <c>extensions</c>.</summary>
+/// <summary>
+/// Puts the code of the gateway's own errors into <c>extensions</c>: for a failed source also its name and,
+/// when the error still carries them, its HTTP status, attempts and circuit state; for any field error
+/// whether the field's value was replaced.
+/// </summary>
 public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false, ExposeData = false })
 {
     public override ErrorInfo GetInfo(GraphQL.ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
-        if (executionError is not SourceFieldError sourceError)
+        var extensions = executionError switch
+        {
+            SourceFieldError sourceError => SourceExtensions(sourceError),
+            ForbiddenFieldError forbidden => new Dictionary<string, object?> { ["code"] = forbidden.Code },
+            _ => null,
+        };
+        if (extensions is null)
         {
             return info;
         }
 
+        if (executionError is IReplacedValueError { ValueReplaced: true })
+        {
+            extensions["valueReplaced"] = true;
+        }
+
+        return new ErrorInfo { Message = info.Message, Extensions = extensions };
+    }
+
+    private static Dictionary<string, object?> SourceExtensions(SourceFieldError sourceError)
+    {
         var extensions = new Dictionary<string, object?>
         {
             ["code"] = sourceError.Code,
@@ -34,11 +55,6 @@ public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfo
             extensions["circuit"] = circuit;
         }
 
-        if (sourceError.ValueReplaced)
-        {
-            extensions["valueReplaced"] = true;
-        }
-
-        return new ErrorInfo { Message = info.Message, Extensions = extensions };
+        return extensions;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Sources;
 using CrmFederation.Gateway.Telemetry;
@@ -33,6 +34,12 @@ public sealed class RequestScope(
     public static RequestScope Of(IResolveFieldContext context) => (RequestScope)context.UserContext[UserContextKey]!;
 
     public ConcurrentQueue<ExecutionError> Errors { get; } = new();
+
+    /// <summary>What the request's caller may see.</summary>
+    public required CallerPermissions Permissions { get; init; }
+
+    /// <summary>The personal data the request returned, for its audit record.</summary>
+    public PersonalDataReads PersonalData { get; } = new();
 
     /// <summary>The item cache, or null when caching is off.</summary>
     public SourceItemCache? Cache { get; } = cache;

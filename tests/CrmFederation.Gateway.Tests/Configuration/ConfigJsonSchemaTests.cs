@@ -25,6 +25,7 @@ public sealed class ConfigJsonSchemaTests
         Assert.True(definitions.TryGetProperty("source", out _));
         Assert.True(definitions.TryGetProperty("bindingsFile", out _));
         Assert.True(definitions.TryGetProperty("access", out _));
+        Assert.True(definitions.TryGetProperty("policies", out _));
     }
 
     [Theory]
@@ -32,6 +33,7 @@ public sealed class ConfigJsonSchemaTests
     [InlineData(typeof(SourceConfig), "source")]
     [InlineData(typeof(BindingsFileConfig), "bindingsFile")]
     [InlineData(typeof(AccessConfig), "access")]
+    [InlineData(typeof(PoliciesConfig), "policies")]
     public void Schema_EveryConfigRecord_HasExactlyTheSchemasProperties(Type root, string definition)
     {
         var mismatches = new List<string>();

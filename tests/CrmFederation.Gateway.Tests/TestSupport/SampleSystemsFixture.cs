@@ -33,6 +33,9 @@ public class SampleSystemsFixture : IAsyncLifetime
         Client = new GraphQLClient(Http);
     }
 
+    /// <summary>A client of the same gateway that sends <paramref name="apiKey"/> instead of the demo admin key.</summary>
+    public GraphQLClient ClientFor(string apiKey) => new(DemoCallers.Authenticate(_gateway!.CreateClient(), apiKey));
+
     /// <summary>Settings for the gateway under test beyond the sample systems' URLs and credentials.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> GatewaySettings() => [new("Gateway:Cache:Enabled", "false")];
 
