@@ -9,6 +9,7 @@ namespace CrmFederation.Gateway.Access;
 /// One structured log record, in the category <see cref="Category"/>, per request that returned personal
 /// data: who asked, which operation (name and document hash), which personal fields and whose (customer
 /// ids). Never a value. OpenTelemetry exports it with the other logs; a collector can route the category to a SIEM.
+/// The lists arrive as attributes holding a JSON array as text (<c>["Contact.email","Customer.primaryEmail"]</c>).
 /// </summary>
 public sealed partial class PersonalDataAudit(ILoggerFactory loggers, TimeProvider clock)
 {

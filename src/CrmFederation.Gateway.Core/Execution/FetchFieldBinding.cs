@@ -129,7 +129,7 @@ public sealed class FetchFieldBinding : FieldBinding
                 {
                     if (loads[i] is { } load && await load.GetResultAsync() is [var item, ..])
                     {
-                        entities[i] = new Entity(item, Result);
+                        entities[i] = new Entity(item, Result, context.Source as Entity);
                     }
                 }
             }
@@ -144,12 +144,12 @@ public sealed class FetchFieldBinding : FieldBinding
         });
     }
 
-    /// <summary>The field's value from the items its key matched: one entity, or the filtered and limited list.</summary>
-    internal object? Shape(IReadOnlyList<JsonElement> items, FieldPlan plan)
+    /// <summary>The field's value for <paramref name="parent"/> from the items its key matched: one entity, or the filtered and limited list.</summary>
+    internal object? Shape(IReadOnlyList<JsonElement> items, FieldPlan plan, Entity? parent)
     {
         if (!IsList)
         {
-            return items.Count == 0 ? null : new Entity(items[0], Result);
+            return items.Count == 0 ? null : new Entity(items[0], Result, parent);
         }
 
         var entities = new List<Entity>(items.Count);
@@ -165,7 +165,7 @@ public sealed class FetchFieldBinding : FieldBinding
                 break;
             }
 
-            entities.Add(new Entity(item, Result));
+            entities.Add(new Entity(item, Result, parent));
         }
 
         return entities;

@@ -19,7 +19,7 @@ public sealed class NestedObjectFieldBinding(JsonPath path, ObjectBinding bindin
 
         if (!isList)
         {
-            return new Entity(value, binding);
+            return new Entity(value, binding, parent);
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -31,7 +31,7 @@ public sealed class NestedObjectFieldBinding(JsonPath path, ObjectBinding bindin
         var i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            entities[i++] = new Entity(item, binding);
+            entities[i++] = new Entity(item, binding, parent);
         }
 
         return entities;

@@ -30,7 +30,7 @@ public sealed class PageFieldBinding : FieldBinding
             try
             {
                 var body = await client.FetchPageAsync(Endpoint, parameters, scope, cancellationToken);
-                return new Entity(body, Result);
+                return new Entity(body, Result, parent);
             }
             catch (SourceException failure)
             {

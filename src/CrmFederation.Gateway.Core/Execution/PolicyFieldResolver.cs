@@ -32,9 +32,9 @@ public sealed class PolicyFieldResolver(FieldPolicy policy, PersonalDataSubject?
     /// <summary>The id of the nearest subject (customer) at or above the field: its own object, or an ancestor for a contact's e-mail.</summary>
     private string? SubjectOf(IResolveFieldContext context)
     {
-        for (var at = context; subject is not null && at is not null; at = at.Parent)
+        for (var entity = context.Source as Entity; subject is not null && entity is not null; entity = entity.Parent)
         {
-            if (at.Source is Entity entity && entity.Binding.TypeName == subject.TypeName)
+            if (entity.Binding.TypeName == subject.TypeName)
             {
                 return subject.Id.KeyOf(entity.Json);
             }
