@@ -44,6 +44,7 @@ public static partial class CallerErrors
         return copy;
     }
 
-    [GeneratedRegex(@"\s*Did you mean [^?]*\?")]
+    // GraphQL.NET ends a message with its suggestions, with or without a question mark.
+    [GeneratedRegex(@"\s*Did you mean .*$", RegexOptions.Singleline)]
     private static partial Regex Suggestion();
 }

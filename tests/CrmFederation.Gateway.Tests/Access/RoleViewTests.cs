@@ -98,7 +98,7 @@ public sealed class RoleViewTests(SampleSystemsFixture fixture) : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, customer.GetProperty("ownerEmail").ValueKind);
         Assert.Equal(
             ["customer.contacts", "customer.ownerEmail", "customer.phone", "customer.primaryEmail", "customer.shopper"],
-            Forbidden(result).Select(f => f.Path));
+            GraphQLErrors.ForbiddenPaths(result));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class RoleViewTests(SampleSystemsFixture fixture) : IAsyncLifetime
         var customer = result.GetProperty("data").GetProperty("customer");
         Assert.Equal(JsonValueKind.Null, customer.GetProperty("shopper").ValueKind);
         Assert.NotEqual(0, customer.GetProperty("orders").GetArrayLength());
-        Assert.Equal(["customer.shopper"], Forbidden(result).Select(f => f.Path));
+        Assert.Equal(["customer.shopper"], GraphQLErrors.ForbiddenPaths(result));
     }
 
     private Task<JsonElement> Customer360Async(string apiKey) =>
@@ -175,7 +175,7 @@ public sealed class RoleViewTests(SampleSystemsFixture fixture) : IAsyncLifetime
         Assert.All(errors, error => Assert.Equal("FORBIDDEN", error.GetProperty("extensions").GetProperty("code").GetString()));
         return errors
             .Select(error => (
-                Path: string.Join('.', error.GetProperty("path").EnumerateArray().Select(p => p.ToString())),
+                Path: GraphQLErrors.PathOf(error),
                 Message: error.GetProperty("message").GetString()!,
                 ValueReplaced: error.GetProperty("extensions").TryGetProperty("valueReplaced", out var replaced) && replaced.GetBoolean()))
             .OrderBy(e => e.Path, StringComparer.Ordinal)
