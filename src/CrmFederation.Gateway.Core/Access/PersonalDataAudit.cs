@@ -17,9 +17,9 @@ public sealed partial class PersonalDataAudit(ILoggerFactory loggers, TimeProvid
 
     private readonly ILogger _logger = loggers.CreateLogger(Category);
 
-    public void Write(ClaimsPrincipal? caller, ExecutionOptions options, ExecutionResult result, PersonalDataReads reads, string? subjectType)
+    public void Write(ClaimsPrincipal? caller, ExecutionOptions options, ExecutionResult result, PersonalDataReads reads, PersonalDataSubject? subject)
     {
-        if (reads.IsEmpty)
+        if (reads.IsEmpty || !_logger.IsEnabled(LogLevel.Information))
         {
             return;
         }
@@ -28,8 +28,8 @@ public sealed partial class PersonalDataAudit(ILoggerFactory loggers, TimeProvid
             _logger,
             caller?.ClientName() ?? "anonymous",
             reads.Fields,
-            subjectType ?? "subject",
-            reads.Subjects,
+            subject?.TypeName ?? "subject",
+            subject is null ? [] : reads.SubjectIds(subject),
             result.Operation?.Name?.StringValue ?? options.OperationName,
             options.Query is { } query ? TelemetryServiceCollectionExtensions.DocumentHash(query) : null,
             clock.GetUtcNow());

@@ -1,14 +1,17 @@
+using CrmFederation.Gateway.Execution;
+
 namespace CrmFederation.Gateway.Access;
 
 /// <summary>
-/// The personal fields one request returned, and whose data they were: what its audit record says. The
-/// sets are made on the first personal field, so a request without one pays nothing.
+/// The personal fields one request returned, and whose data they were: what its audit record says.
+/// Subjects are kept as the objects themselves (a customer's contacts share it) and their ids read once,
+/// when the record is written; the sets are made on the first personal field, so a request without one pays nothing.
 /// </summary>
 public sealed class PersonalDataReads
 {
     private readonly Lock _gate = new();
     private HashSet<string>? _fields;
-    private HashSet<string>? _subjects;
+    private HashSet<Entity>? _subjects;
 
     public bool IsEmpty
     {
@@ -21,28 +24,37 @@ public sealed class PersonalDataReads
         }
     }
 
-    public IReadOnlyList<string> Fields => Sorted(ref _fields);
+    public IReadOnlyList<string> Fields
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _fields is null ? [] : _fields.Order(StringComparer.Ordinal).ToList();
+            }
+        }
+    }
 
-    /// <summary>The ids of the subjects (customers) whose personal fields were returned.</summary>
-    public IReadOnlyList<string> Subjects => Sorted(ref _subjects);
-
-    public void Record(string field, string? subject)
+    public void Record(string field, Entity? subject)
     {
         lock (_gate)
         {
             (_fields ??= new HashSet<string>(StringComparer.Ordinal)).Add(field);
             if (subject is not null)
             {
-                (_subjects ??= new HashSet<string>(StringComparer.Ordinal)).Add(subject);
+                (_subjects ??= new HashSet<Entity>(ReferenceEqualityComparer.Instance)).Add(subject);
             }
         }
     }
 
-    private List<string> Sorted(ref HashSet<string>? set)
+    /// <summary>The ids of the subjects (customers) whose personal fields were returned; read while their documents are still alive.</summary>
+    public IReadOnlyList<string> SubjectIds(PersonalDataSubject subject)
     {
         lock (_gate)
         {
-            return set is null ? [] : set.Order(StringComparer.Ordinal).ToList();
+            return _subjects is null
+                ? []
+                : _subjects.Select(entity => subject.Id.KeyOf(entity.Json)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         }
     }
 }

@@ -50,7 +50,7 @@ public sealed class GatewayExecutionConfigurer(
             result = await next(options);
             AddScopeOutcome(result, scope);
             CallerErrors.Redact(result, permissions);
-            audit.Write(options.User, options, result, scope.PersonalData, snapshot.Policy.Subject?.TypeName);
+            audit.Write(options.User, options, result, scope.PersonalData, snapshot.Policy.Subject);
         }
         finally
         {

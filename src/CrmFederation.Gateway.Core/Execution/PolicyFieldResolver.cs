@@ -29,14 +29,14 @@ public sealed class PolicyFieldResolver(FieldPolicy policy, PersonalDataSubject?
         return inner.ResolveAsync(context);
     }
 
-    /// <summary>The id of the nearest subject (customer) at or above the field: its own object, or an ancestor for a contact's e-mail.</summary>
-    private string? SubjectOf(IResolveFieldContext context)
+    /// <summary>The nearest subject (customer) at or above the field: its own object, or an ancestor for a contact's e-mail.</summary>
+    private Entity? SubjectOf(IResolveFieldContext context)
     {
         for (var entity = context.Source as Entity; subject is not null && entity is not null; entity = entity.Parent)
         {
             if (entity.Binding.TypeName == subject.TypeName)
             {
-                return subject.Id.KeyOf(entity.Json);
+                return entity;
             }
         }
 
