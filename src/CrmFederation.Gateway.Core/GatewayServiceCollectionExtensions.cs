@@ -35,6 +35,7 @@ public static class GatewayServiceCollectionExtensions
                 holder.Current.Clients.Values.Select(client => (client.Source.Name, client.Resilience.CircuitState)));
             return holder;
         });
+        services.AddSingleton<Access.PersonalDataAudit>();
         services.AddHttpContextAccessor();
         services.AddGraphQL(graphQl => graphQl
             .AddSystemTextJson()

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CrmFederation.Gateway.Configuration;
 using CrmFederation.SampleSystems;
 
 namespace CrmFederation.Gateway.Host;
@@ -8,6 +9,7 @@ namespace CrmFederation.Gateway.Host;
 /// the variables of gateway-config's four sample sources (their URLs and sample credentials) and the
 /// sample API keys (<see cref="DemoApiKeys"/>), unless the environment already sets them. It knows
 /// nothing of any other source: that one's variables come from the environment, as without demo mode.
+/// <c>--demo</c> also sets <c>Gateway:Demo</c>, which opens introspection to every caller.
 /// </summary>
 public static class DemoMode
 {
@@ -39,7 +41,7 @@ public static class DemoMode
             CommercePort = configuration.GetValue("Demo:CommercePort", 7104),
         });
         var defaults = Variables(systems).Where(v => string.IsNullOrEmpty(configuration[v.Key])).ToList();
-        configuration.AddInMemoryCollection(defaults);
+        configuration.AddInMemoryCollection(defaults.Append(new($"{GatewayOptions.SectionName}:Demo", "true")));
         Console.WriteLine($"Demo mode: sample systems at {systems.CrmBaseUrl}, {systems.ErpBaseUrl}, {systems.HelpdeskBaseUrl}, {systems.CommerceBaseUrl}.");
         Console.WriteLine($"Demo mode supplies {string.Join(", ", defaults.Select(v => v.Key))}; " +
             "any other variable gateway-config references (a source beyond the four samples) must come from the environment.");

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CrmFederation.Gateway.Configuration;
 
 /// <summary>
-/// Reads a gateway-config directory: <c>gateway.json</c>, <c>access.json</c>, <c>trusted-documents.json</c>, <c>schema/*.graphql</c>, <c>sources/*.json</c>
+/// Reads a gateway-config directory: <c>gateway.json</c>, <c>access.json</c>, <c>trusted-documents.json</c>, <c>policies.json</c>, <c>schema/*.graphql</c>, <c>sources/*.json</c>
 /// and <c>bindings/*.json</c>. Structural problems (bad JSON, unknown or mistyped properties) become
 /// diagnostics with file and line; reading goes on so that one run lists every problem.
 /// </summary>
@@ -15,6 +15,8 @@ public static class ConfigDirectoryReader
     public const string AccessFileName = "access.json";
 
     public const string TrustedDocumentsFileName = "trusted-documents.json";
+
+    public const string PoliciesFileName = "policies.json";
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -33,7 +35,7 @@ public static class ConfigDirectoryReader
         {
             diagnostics.Add(new(DiagnosticSeverity.Error, directory, null, "", "The gateway-config directory does not exist.",
                 "Set Gateway:ConfigPath (env GATEWAY__CONFIGPATH) to the folder holding gateway.json."));
-            return new RawGatewayConfig(root, "", DefaultSettings(), null, null, [], [], []);
+            return new RawGatewayConfig(root, "", DefaultSettings(), null, null, null, [], [], []);
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -45,6 +47,8 @@ public static class ConfigDirectoryReader
         var access = File.Exists(accessPath) ? ReadJson<AccessConfig>(root, accessPath, hash, diagnostics) : null;
         var trustedPath = Path.Combine(root, TrustedDocumentsFileName);
         var trusted = File.Exists(trustedPath) ? ReadJson<TrustedDocumentsConfig>(root, trustedPath, hash, diagnostics) : null;
+        var policiesPath = Path.Combine(root, PoliciesFileName);
+        var policies = File.Exists(policiesPath) ? ReadJson<PoliciesConfig>(root, policiesPath, hash, diagnostics) : null;
 
         var schemaFiles = new List<SchemaFile>();
         foreach (var file in FilesIn(root, "schema", "*.graphql"))
@@ -70,7 +74,7 @@ public static class ConfigDirectoryReader
             .ToList();
 
         var version = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
-        return new RawGatewayConfig(root, version, settings, access, trusted, schemaFiles, sources, bindings);
+        return new RawGatewayConfig(root, version, settings, access, trusted, policies, schemaFiles, sources, bindings);
     }
 
     /// <summary>For a missing or unreadable gateway.json: every setting at its default.</summary>

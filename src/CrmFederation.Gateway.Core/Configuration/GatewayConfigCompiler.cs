@@ -28,7 +28,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var raw = ConfigDirectoryReader.Read(directory, diagnostics);
         var values = new ValueResolver(variables, raw.Directory, unset);
         var access = AccessCompiler.Compile(raw.Access, raw.TrustedDocuments, values, diagnostics);
-        // Role names are checked against access.json only when it was read: if it could not be, its own error says so.
+        // Role and scope names are checked against access.json only when it was read: if it could not be, its own error says so.
         var accessUnreadable = raw.Access is null && File.Exists(Path.Combine(raw.Directory, ConfigDirectoryReader.AccessFileName));
         SettingsValidator.Validate(raw.Settings, accessUnreadable ? null : access, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
@@ -40,6 +40,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
             RowPolicyCompiler.Compile(raw.Access, bindings, raw.Settings.Value.Limits.MaxScanRows, diagnostics);
         }
 
+        var policy = PolicyCompiler.Compile(accessUnreadable ? null : raw.Policies, schemaModel, access, bindings, diagnostics);
         if (bindings is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return (null, diagnostics);
@@ -48,7 +49,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         GraphQL.Types.ISchema schema;
         try
         {
-            schema = GatewaySchemaFactory.Create(schemaModel, services);
+            schema = GatewaySchemaFactory.Create(schemaModel, policy, services);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
         {
@@ -62,6 +63,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
             raw.Version,
             raw.Settings.Value,
             access,
+            policy,
             schema,
             new Entity(default(JsonElement), bindings.Root),
             sources,

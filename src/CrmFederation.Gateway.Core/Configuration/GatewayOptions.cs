@@ -8,6 +8,12 @@ public sealed class GatewayOptions
     /// <summary>The gateway-config directory; relative paths are resolved from the app's base directory.</summary>
     public string ConfigPath { get; set; } = "gateway-config";
 
+    /// <summary>
+    /// Demo mode (<c>--demo</c>): the sample systems run in-process, and every caller may introspect the
+    /// schema and gets "Did you mean" suggestions, so that tools work with any of the sample keys.
+    /// </summary>
+    public bool Demo { get; set; }
+
     public string ResolveConfigPath() =>
         Path.IsPathRooted(ConfigPath) ? ConfigPath : Path.Combine(AppContext.BaseDirectory, ConfigPath);
 }

@@ -13,6 +13,7 @@ public sealed record GatewaySnapshot(
     string Version,
     GatewaySettingsConfig Settings,
     AccessModel Access,
+    AccessPolicy Policy,
     ISchema Schema,
     Entity Root,
     IReadOnlyDictionary<string, SourceDefinition> Sources,

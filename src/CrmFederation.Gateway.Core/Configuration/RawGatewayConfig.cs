@@ -7,6 +7,7 @@ public sealed record RawGatewayConfig(
     ConfigFile<GatewaySettingsConfig> Settings,
     ConfigFile<AccessConfig>? Access,
     ConfigFile<TrustedDocumentsConfig>? TrustedDocuments,
+    ConfigFile<PoliciesConfig>? Policies,
     IReadOnlyList<SchemaFile> SchemaFiles,
     IReadOnlyList<ConfigFile<SourceConfig>> Sources,
     IReadOnlyList<ConfigFile<BindingsFileConfig>> Bindings);

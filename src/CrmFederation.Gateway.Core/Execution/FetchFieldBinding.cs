@@ -143,14 +143,14 @@ public sealed class FetchFieldBinding : FieldBinding
                     // A row the caller may not see is null, as an unknown id is: its existence does not show.
                     if (loads[i] is { } load && await load.GetResultAsync() is [var item, ..] && (plan.Rows is null || plan.Rows.Allows(item)))
                     {
-                        entities[i] = new Entity(item, Result);
+                        entities[i] = new Entity(item, Result, context.Source as Entity);
                     }
                 }
             }
             catch (SourceException failure)
             {
                 // Each requested item is nullable: the list keeps its length, every item null, one error says why.
-                scope.Errors.Enqueue(Located(new SourceFieldError(failure) { ValueReplaced = true }, context));
+                scope.Errors.Enqueue(new SourceFieldError(failure) { ValueReplaced = true }.At(context));
                 return new Entity?[loads.Count];
             }
 
@@ -158,12 +158,12 @@ public sealed class FetchFieldBinding : FieldBinding
         });
     }
 
-    /// <summary>The field's value from the items its key matched, less the rows the caller may not see: one entity, or the filtered and limited list.</summary>
-    internal object? Shape(IReadOnlyList<JsonElement> items, FieldPlan plan)
+    /// <summary>The field's value for <paramref name="parent"/> from the items its key matched, less the rows the caller may not see: one entity, or the filtered and limited list.</summary>
+    internal object? Shape(IReadOnlyList<JsonElement> items, FieldPlan plan, Entity? parent)
     {
         if (!IsList)
         {
-            return items.Count == 0 || (plan.Rows is { } rows && !rows.Allows(items[0])) ? null : new Entity(items[0], Result);
+            return items.Count == 0 || (plan.Rows is { } rows && !rows.Allows(items[0])) ? null : new Entity(items[0], Result, parent);
         }
 
         var entities = new List<Entity>(items.Count);
@@ -184,7 +184,7 @@ public sealed class FetchFieldBinding : FieldBinding
                 break;
             }
 
-            entities.Add(new Entity(item, Result));
+            entities.Add(new Entity(item, Result, parent));
         }
 
         return entities;
@@ -198,15 +198,8 @@ public sealed class FetchFieldBinding : FieldBinding
         }
 
         // A non-null list cannot be null without nulling its parent; it comes back empty, and the error says it is not the real answer.
-        scope.Errors.Enqueue(Located(new SourceFieldError(failure) { ValueReplaced = true }, context));
+        scope.Errors.Enqueue(new SourceFieldError(failure) { ValueReplaced = true }.At(context));
         return Array.Empty<Entity>();
-    }
-
-    private static SourceFieldError Located(SourceFieldError error, IResolveFieldContext context)
-    {
-        error.AddLocation(context.FieldAst, context.Document);
-        error.Path = context.ResponsePath;
-        return error;
     }
 
     /// <summary>The key as it is sent (transformed), or null when it cannot be sent faithfully and is answered "not found" without a call.</summary>

@@ -7,5 +7,5 @@ namespace CrmFederation.Gateway.Execution;
 public sealed class FetchedValue(FetchFieldBinding field, KeyLoad load, FieldPlan plan, IResolveFieldContext context)
     : KeyedValue(field, load, context)
 {
-    protected override object? From(IReadOnlyList<JsonElement> items) => Field.Shape(items, plan);
+    protected override object? From(IReadOnlyList<JsonElement> items) => Field.Shape(items, plan, Context.Source as Entity);
 }

@@ -1,28 +1,41 @@
+using CrmFederation.Gateway.Access;
 using GraphQL.Execution;
 
 namespace CrmFederation.Gateway.Execution;
 
-/// <summary>Puts into <c>extensions</c> a failed source's name, its HTTP status and whether the field's value was replaced; a refused request's estimate and limits.</summary>
+/// <summary>
+/// Puts the code of the gateway's own errors into <c>extensions</c>: for a failed source also its name and,
+/// when the error still carries them, its HTTP status, attempts and circuit state; for any field error
+/// whether the field's value was replaced; for a refused request its estimate and limits.
+/// </summary>
 public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false, ExposeData = false })
 {
     public override ErrorInfo GetInfo(GraphQL.ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
-        if (executionError is Limits.CostLimitExceededError costError)
+        var extensions = executionError switch
         {
-            return new ErrorInfo { Message = info.Message, Extensions = CostExtensions(costError) };
-        }
-
-        if (executionError is Http.ResponseTooLargeError tooLarge)
-        {
-            return new ErrorInfo { Message = info.Message, Extensions = new Dictionary<string, object?> { ["code"] = tooLarge.Code, ["maxResponseBytes"] = tooLarge.LimitBytes } };
-        }
-
-        if (executionError is not SourceFieldError sourceError)
+            SourceFieldError sourceError => SourceExtensions(sourceError),
+            ForbiddenFieldError forbidden => new Dictionary<string, object?> { ["code"] = forbidden.Code },
+            Limits.CostLimitExceededError costError => CostExtensions(costError),
+            Http.ResponseTooLargeError tooLarge => new Dictionary<string, object?> { ["code"] = tooLarge.Code, ["maxResponseBytes"] = tooLarge.LimitBytes },
+            _ => null,
+        };
+        if (extensions is null)
         {
             return info;
         }
 
+        if (executionError is IReplacedValueError { ValueReplaced: true })
+        {
+            extensions["valueReplaced"] = true;
+        }
+
+        return new ErrorInfo { Message = info.Message, Extensions = extensions };
+    }
+
+    private static Dictionary<string, object?> SourceExtensions(SourceFieldError sourceError)
+    {
         var extensions = new Dictionary<string, object?>
         {
             ["code"] = sourceError.Code,
@@ -44,12 +57,7 @@ public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfo
             extensions["circuit"] = circuit;
         }
 
-        if (sourceError.ValueReplaced)
-        {
-            extensions["valueReplaced"] = true;
-        }
-
-        return new ErrorInfo { Message = info.Message, Extensions = extensions };
+        return extensions;
     }
 
     private static Dictionary<string, object?> CostExtensions(Limits.CostLimitExceededError error) => new()

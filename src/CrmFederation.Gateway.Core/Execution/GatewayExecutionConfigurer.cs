@@ -1,22 +1,28 @@
+using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Telemetry;
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace CrmFederation.Gateway.Execution;
 
 /// <summary>
 /// Gives every GraphQL request the current snapshot's schema and root, and its own
-/// <see cref="RequestScope"/>, released only after the response has been written.
+/// <see cref="RequestScope"/>, released only after the response has been written. What the caller may
+/// see is worked out here, once: its field permissions, introspection, the detail of its errors, and
+/// the audit record of the personal data it got.
 /// </summary>
 public sealed class GatewayExecutionConfigurer(
     GatewaySnapshotHolder snapshots,
     IHttpContextAccessor http,
     ItemCacheAccessor cache,
     GatewayMetrics metrics,
-    CursorSeal cursors) : IConfigureExecution
+    CursorSeal cursors,
+    PersonalDataAudit audit,
+    IOptions<GatewayOptions> gateway) : IConfigureExecution
 {
     public float SortOrder => 100;
 
@@ -25,8 +31,13 @@ public sealed class GatewayExecutionConfigurer(
         var snapshot = snapshots.Current;
         options.Schema = snapshot.Schema;
         options.Root = snapshot.Root;
-        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics, options.User, cursors);
+        var permissions = snapshot.Policy.For(options.User, gateway.Value.Demo);
+        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics, options.User, cursors) { Permissions = permissions };
         options.UserContext[RequestScope.UserContextKey] = scope;
+        if (!permissions.MayIntrospect)
+        {
+            IntrospectionRefusal.Apply(options);
+        }
 
         // Results point into upstream documents until they are serialized; without an HTTP response to
         // tie them to, the caller owns the scope through the user context.
@@ -40,6 +51,8 @@ public sealed class GatewayExecutionConfigurer(
             result = await next(options);
             AddScopeOutcome(result, scope);
             AddCost(options, result, scope);
+            CallerErrors.Redact(result, permissions);
+            audit.Write(options.User, options, result, scope.PersonalData, snapshot.Policy.Subject);
         }
         finally
         {

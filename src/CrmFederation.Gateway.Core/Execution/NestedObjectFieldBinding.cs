@@ -27,7 +27,7 @@ public sealed class NestedObjectFieldBinding(JsonPath path, ObjectBinding bindin
         var rows = Binding.Rows is null ? null : RequestScope.Of(context).RowsFor(Binding);
         if (!IsList)
         {
-            return rows is null || rows.Allows(value) ? new Entity(value, Binding) : null;
+            return rows is null || rows.Allows(value) ? new Entity(value, Binding, parent) : null;
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -35,29 +35,29 @@ public sealed class NestedObjectFieldBinding(JsonPath path, ObjectBinding bindin
             return Array.Empty<Entity>();
         }
 
-        return rows is null ? All(value) : Allowed(value, rows);
+        return rows is null ? All(value, parent) : Allowed(value, rows, parent);
     }
 
-    private Entity[] All(JsonElement array)
+    private Entity[] All(JsonElement array, Entity parent)
     {
         var entities = new Entity[array.GetArrayLength()];
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {
-            entities[i++] = new Entity(item, Binding);
+            entities[i++] = new Entity(item, Binding, parent);
         }
 
         return entities;
     }
 
-    private List<Entity> Allowed(JsonElement array, Access.RowFilter rows)
+    private List<Entity> Allowed(JsonElement array, Access.RowFilter rows, Entity parent)
     {
         var entities = new List<Entity>(array.GetArrayLength());
         foreach (var item in array.EnumerateArray())
         {
             if (rows.Allows(item))
             {
-                entities.Add(new Entity(item, Binding));
+                entities.Add(new Entity(item, Binding, parent));
             }
         }
 

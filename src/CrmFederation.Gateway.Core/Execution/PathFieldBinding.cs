@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CrmFederation.Gateway.Sources;
 using GraphQL;
 
@@ -12,4 +13,7 @@ public sealed class PathFieldBinding(JsonPath path, ValueConverter converter) : 
 
     public override object? Resolve(Entity parent, IResolveFieldContext context) =>
         Path.TryResolve(parent.Json, out var value) ? Converter.Convert(value) : null;
+
+    /// <summary>The value as the source sent it, as text (an id for the audit), without conversion.</summary>
+    public string? KeyOf(JsonElement item) => Path.ResolveKey(item);
 }

@@ -43,6 +43,12 @@ public sealed class RequestScope(
 
     public ConcurrentQueue<ExecutionError> Errors { get; } = new();
 
+    /// <summary>What the request's caller may see.</summary>
+    public required CallerPermissions Permissions { get; init; }
+
+    /// <summary>The personal data the request returned, for its audit record.</summary>
+    public PersonalDataReads PersonalData { get; } = new();
+
     /// <summary>The item cache, or null when caching is off.</summary>
     public SourceItemCache? Cache { get; } = cache;
 

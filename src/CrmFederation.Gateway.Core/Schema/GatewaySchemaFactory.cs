@@ -1,3 +1,4 @@
+using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Execution;
 using CrmFederation.Gateway.Schema.Scalars;
 using GraphQL.Types;
@@ -6,11 +7,12 @@ namespace CrmFederation.Gateway.Schema;
 
 /// <summary>
 /// Builds the executable GraphQL.NET schema from the public SDL: every field of every object type
-/// gets the one <see cref="EntityFieldResolver"/>, which reads the field's compiled binding.
+/// gets the one <see cref="EntityFieldResolver"/>, which reads the field's compiled binding; a field with
+/// a policy or personal data gets it inside a <see cref="PolicyFieldResolver"/>.
 /// </summary>
 public static class GatewaySchemaFactory
 {
-    public static ISchema Create(SchemaModel model, IServiceProvider services)
+    public static ISchema Create(SchemaModel model, AccessPolicy policy, IServiceProvider services)
     {
         var schema = GraphQL.Types.Schema.For(model.Sdl, builder =>
         {
@@ -20,7 +22,10 @@ public static class GatewaySchemaFactory
                 var type = builder.Types.For(typeName);
                 foreach (var fieldName in shape.Fields.Keys)
                 {
-                    type.FieldFor(fieldName).Resolver = new EntityFieldResolver(fieldName);
+                    var resolver = new EntityFieldResolver(fieldName);
+                    type.FieldFor(fieldName).Resolver = policy.Fields.TryGetValue($"{typeName}.{fieldName}", out var fieldPolicy)
+                        ? new PolicyFieldResolver(fieldPolicy, policy.Subject, resolver)
+                        : resolver;
                 }
             }
         });

@@ -46,25 +46,25 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_AgainstAConfigWhoseFieldItRemoves_ExitsOneListingTheBreakingChange()
     {
-        using var sandbox = WithoutCustomerPhone();
+        using var sandbox = WithoutCustomerIndustry();
 
         var (exitCode, output, _) = await GatewayMain.RunProcessAsync(["validate", sandbox.Directory, "--against", ConfigSandbox.SampleConfigDirectory]);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Schema changes against", output, StringComparison.Ordinal);
-        Assert.Contains("  breaking: Customer.phone: Field 'Customer.phone' was removed.", output, StringComparison.Ordinal);
+        Assert.Contains("  breaking: Customer.industry: Field 'Customer.industry' was removed.", output, StringComparison.Ordinal);
         Assert.Contains("1 breaking change(s)", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Validate_AllowBreaking_ExitsZeroStillListingTheChange()
     {
-        using var sandbox = WithoutCustomerPhone();
+        using var sandbox = WithoutCustomerIndustry();
 
         var (exitCode, output, _) = await GatewayMain.RunProcessAsync(["validate", sandbox.Directory, "--against", ConfigSandbox.SampleConfigDirectory, "--allow-breaking"]);
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("breaking: Customer.phone", output, StringComparison.Ordinal);
+        Assert.Contains("breaking: Customer.industry", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ValidateCommandTests
         Assert.Equal(1, await GatewayMain.RunAsync("validate", ConfigSandbox.SampleConfigDirectory, "--against", Path.Combine(Path.GetTempPath(), "no-such-config-" + Guid.NewGuid())));
     }
 
-    private static ConfigSandbox WithoutCustomerPhone() => ConfigSandbox.CopyOfSample()
-        .Replace("schema/unified-schema.graphql", "  phone: String                             # CRM\n", "")
-        .Replace("bindings/customer.json", "        \"phone\": \"phone\",\n        \"ownerEmail\"", "        \"ownerEmail\"");
+    private static ConfigSandbox WithoutCustomerIndustry() => ConfigSandbox.CopyOfSample()
+        .Replace("schema/unified-schema.graphql", "  industry: String                          # CRM\n", "")
+        .Replace("bindings/customer.json", "        \"industry\": \"industry\",\n", "");
 }

@@ -26,6 +26,7 @@ public sealed class ConfigJsonSchemaTests
         Assert.True(definitions.TryGetProperty("bindingsFile", out _));
         Assert.True(definitions.TryGetProperty("access", out _));
         Assert.True(definitions.TryGetProperty("trustedDocuments", out _));
+        Assert.True(definitions.TryGetProperty("policies", out _));
     }
 
     [Theory]
@@ -34,6 +35,7 @@ public sealed class ConfigJsonSchemaTests
     [InlineData(typeof(BindingsFileConfig), "bindingsFile")]
     [InlineData(typeof(AccessConfig), "access")]
     [InlineData(typeof(TrustedDocumentsConfig), "trustedDocuments")]
+    [InlineData(typeof(PoliciesConfig), "policies")]
     public void Schema_EveryConfigRecord_HasExactlyTheSchemasProperties(Type root, string definition)
     {
         var mismatches = new List<string>();

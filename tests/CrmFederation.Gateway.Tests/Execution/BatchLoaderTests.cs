@@ -22,7 +22,7 @@ public sealed class BatchLoaderTests : IDisposable
     {
         _source = WireSources.Source(_server.Url!);
         var client = new SourceClientFactory(_pool, TimeProvider.System).Create(_source);
-        _scope = new RequestScope(new Dictionary<string, SourceClient> { [_source.Name] = client }, _requestAborted.Token);
+        _scope = new RequestScope(new Dictionary<string, SourceClient> { [_source.Name] = client }, _requestAborted.Token) { Permissions = OpenPolicy.Permissions };
     }
 
     public void Dispose()

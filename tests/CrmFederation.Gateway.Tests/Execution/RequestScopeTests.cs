@@ -20,7 +20,7 @@ public sealed class RequestScopeTests : IDisposable
         _source = WireSources.Source(_server.Url!);
         _invoices = WireSources.Endpoint(_source, Invoices, keyParameter: "accountNos", items: "value", matchOn: "AccountNo", many: true, maxBatchSize: 50);
         var client = new SourceClientFactory(_pool, TimeProvider.System).Create(_source);
-        _scope = new RequestScope(new Dictionary<string, SourceClient> { [_source.Name] = client }, CancellationToken.None);
+        _scope = new RequestScope(new Dictionary<string, SourceClient> { [_source.Name] = client }, CancellationToken.None) { Permissions = OpenPolicy.Permissions };
         _server.Given(Request.Create().WithPath(Invoices).UsingGet())
             .RespondWith(WireLog.Json(new { value = new[] { new { InvoiceNo = "INV-2026-000123", AccountNo = "100001", Status = "Open" } } }));
     }

@@ -33,7 +33,7 @@ public sealed class ResilienceRig : IDisposable
     public static readonly ResilienceConfig Defaults = new() { AttemptTimeoutMs = 30_000 };
 
     private readonly UpstreamConnectionPool _pool = new();
-    private readonly RequestScope _documents = new(new Dictionary<string, SourceClient>(), CancellationToken.None);
+    private readonly RequestScope _documents = new(new Dictionary<string, SourceClient>(), CancellationToken.None) { Permissions = OpenPolicy.Permissions };
     private readonly ActivityListener _calls;
     private readonly List<int> _attempts = [];
 

@@ -283,7 +283,7 @@ public sealed class RetryTests : IDisposable
         _rig.Server.Given(Request.Create().WithPath(ResilienceRig.Customers + "/C-404").UsingGet()).RespondWith(Response.Create().WithStatusCode(404));
         var client = _rig.Client(ResilienceRig.Defaults);
         var perKey = WireSources.Endpoint(client.Source, ResilienceRig.Customers + "/{key}");
-        using var documents = new RequestScope(new Dictionary<string, SourceClient>(), CancellationToken.None);
+        using var documents = new RequestScope(new Dictionary<string, SourceClient>(), CancellationToken.None) { Permissions = OpenPolicy.Permissions };
 
         var items = await _rig.Clock.DriveAsync(client.FetchItemsAsync(perKey, ["C-404"], [], documents, CancellationToken.None), MaxBackoff);
 

@@ -31,7 +31,7 @@ public sealed class HostileKeyRoundTripTests : IDisposable
         _server.Given(Request.Create().WithPath("/crm/v3/customers").UsingGet()).RespondWith(WireLog.Json(new { results = Array.Empty<object>() }));
         var source = WireSources.Source(_server.Url!);
         var client = new SourceClientFactory(_pool, TimeProvider.System).Create(source);
-        using var scope = new RequestScope(new Dictionary<string, SourceClient>(), CancellationToken.None);
+        using var scope = new RequestScope(new Dictionary<string, SourceClient>(), CancellationToken.None) { Permissions = OpenPolicy.Permissions };
 
         await client.FetchItemsAsync(WireSources.CustomersById(source), [key], [new("segment", key)], scope, CancellationToken.None);
 

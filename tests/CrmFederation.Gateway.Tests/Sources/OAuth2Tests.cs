@@ -17,7 +17,7 @@ public sealed class OAuth2Tests : IDisposable
     private const string ClientSecret = "crm-s3cret&=+ x";
     private readonly WireMockServer _server = WireMockServer.Start();
     private readonly UpstreamConnectionPool _pool = new();
-    private readonly RequestScope _documents = new(new Dictionary<string, SourceClient>(), CancellationToken.None);
+    private readonly RequestScope _documents = new(new Dictionary<string, SourceClient>(), CancellationToken.None) { Permissions = OpenPolicy.Permissions };
     private readonly WireGate _tokenGate = new();
     private int _tokensIssued;
 

@@ -16,7 +16,7 @@ public sealed class SourceClientFailureTests : IDisposable
     private readonly WireMockServer _server = WireMockServer.Start();
     private readonly WireMockServer _foreign = WireMockServer.Start();
     private readonly UpstreamConnectionPool _pool = new();
-    private readonly RequestScope _documents = new(new Dictionary<string, SourceClient>(), CancellationToken.None);
+    private readonly RequestScope _documents = new(new Dictionary<string, SourceClient>(), CancellationToken.None) { Permissions = OpenPolicy.Permissions };
     private readonly WireGate _gate = new();
 
     public void Dispose()

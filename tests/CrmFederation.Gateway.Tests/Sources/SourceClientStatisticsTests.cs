@@ -12,7 +12,7 @@ public sealed class SourceClientStatisticsTests : IDisposable
 {
     private readonly WireMockServer _server = WireMockServer.Start();
     private readonly UpstreamConnectionPool _pool = new();
-    private readonly RequestScope _documents = new(new Dictionary<string, SourceClient>(), CancellationToken.None);
+    private readonly RequestScope _documents = new(new Dictionary<string, SourceClient>(), CancellationToken.None) { Permissions = OpenPolicy.Permissions };
     private readonly FakeTimeProvider _clock = new();
 
     public void Dispose()

@@ -12,7 +12,7 @@ public sealed class StaticCredentialsTests : IDisposable
     private const string Customers = "/crm/v3/customers";
     private readonly WireMockServer _server = WireMockServer.Start();
     private readonly UpstreamConnectionPool _pool = new();
-    private readonly RequestScope _documents = new(new Dictionary<string, SourceClient>(), CancellationToken.None);
+    private readonly RequestScope _documents = new(new Dictionary<string, SourceClient>(), CancellationToken.None) { Permissions = OpenPolicy.Permissions };
 
     public StaticCredentialsTests() =>
         _server.Given(Request.Create().WithPath(Customers).UsingGet()).RespondWith(WireLog.Json(new { results = Array.Empty<object>() }));

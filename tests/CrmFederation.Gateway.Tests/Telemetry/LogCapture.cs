@@ -57,10 +57,11 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
                 texts.Add(exception.ToString());
             }
 
-            owner._entries.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), texts));
+            var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
+            owner._entries.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), texts, values.DistinctBy(v => v.Key).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)));
         }
     }
 }
 
-/// <summary>One log entry: its message, and every text it carries (state values, scopes, exception).</summary>
-public sealed record CapturedLog(string Category, LogLevel Level, string Message, IReadOnlyList<string> Texts);
+/// <summary>One log entry: its message, every text it carries (state values, scopes, exception), and its structured values as logged.</summary>
+public sealed record CapturedLog(string Category, LogLevel Level, string Message, IReadOnlyList<string> Texts, IReadOnlyDictionary<string, object?> Values);
