@@ -5,7 +5,8 @@ namespace CrmFederation.Gateway.Host;
 
 /// <summary>
 /// <c>--demo</c> (or <c>Gateway__Demo=true</c>): starts the four sample systems in-process and supplies
-/// their URLs and sample credentials, and the sample API keys (<see cref="DemoApiKeys"/>), to gateway-config, unless the environment already sets them.
+/// their URLs and sample credentials, the sample API keys (<see cref="DemoApiKeys"/>) and a JWT signing key
+/// for sample tokens (<see cref="DemoTokens"/>) to gateway-config, unless the environment already sets them.
 /// </summary>
 public static class DemoMode
 {
@@ -43,5 +44,6 @@ public static class DemoMode
         new("CRMFED_COMMERCE_BASE_URL", systems.CommerceBaseUrl.ToString()),
         new("CRMFED_COMMERCE_TOKEN", SampleCredentials.CommerceToken),
         new(DemoApiKeys.Variable, DemoApiKeys.Secret()),
+        new(DemoTokens.Variable, DemoTokens.SigningKey),
     ];
 }

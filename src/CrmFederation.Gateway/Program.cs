@@ -41,6 +41,11 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGraphQL("/graphql").RequireAuthorization();
 app.MapGatewayOperations();
+if (demo is not null)
+{
+    app.MapDemoTokens();
+}
+
 await app.RunAsync();
 return 0;
 

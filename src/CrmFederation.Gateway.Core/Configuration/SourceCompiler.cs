@@ -61,7 +61,7 @@ public sealed class SourceCompiler(ValueResolver values)
             return null;
         }
 
-        if (Resolve(file, "$.baseUrl", "base URL", reference, "Set the variable or give a default.", diagnostics) is not { } text)
+        if (values.Resolve(file, "$.baseUrl", "base URL", reference, "Set the variable or give a default.", diagnostics) is not { } text)
         {
             return null;
         }
@@ -116,36 +116,10 @@ public sealed class SourceCompiler(ValueResolver values)
         }
     }
 
-    private Secret? Credential(ConfigFile<SourceConfig> file, string jsonPath, ValueReference? reference, List<ConfigDiagnostic> diagnostics)
-    {
-        if (reference is null)
-        {
-            diagnostics.Add(file.Error(jsonPath, "The credential is missing.", "Reference it: { \"env\": \"NAME\" } or { \"file\": \"/run/secrets/name\" }."));
-            return null;
-        }
-
-        if (reference.Default is not null)
-        {
-            diagnostics.Add(file.Error(jsonPath + ".default", "A credential must not have a default: secrets never live in gateway-config.",
-                "Remove the default and supply the value through the environment or a secret file."));
-            return null;
-        }
-
-        var value = Resolve(file, jsonPath, "credential", reference,
-            "Set it in the environment, or start the gateway with --demo for the sample credentials.", diagnostics);
-        return value is null ? null : new Secret(value);
-    }
-
-    private string? Resolve(ConfigFile<SourceConfig> file, string jsonPath, string what, ValueReference reference, string hint, List<ConfigDiagnostic> diagnostics)
-    {
-        var value = values.Resolve(reference, out var problem);
-        if (problem is not null)
-        {
-            diagnostics.Add(file.Error(jsonPath, $"The {what} cannot be resolved: {problem.Reason}.", problem.Hint ?? hint));
-        }
-
-        return value;
-    }
+    private Secret? Credential(ConfigFile<SourceConfig> file, string jsonPath, ValueReference? reference, List<ConfigDiagnostic> diagnostics) =>
+        values.ResolveCredential(file, jsonPath, reference, "Set it in the environment, or start the gateway with --demo for the sample credentials.", diagnostics) is { } value
+            ? new Secret(value)
+            : null;
 
     private static EndpointDefinition? CompileEndpoint(ConfigFile<SourceConfig> file, SourceDefinition source, string name, EndpointConfig endpoint, List<ConfigDiagnostic> diagnostics)
     {

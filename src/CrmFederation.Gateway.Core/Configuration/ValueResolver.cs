@@ -32,6 +32,40 @@ public sealed class ValueResolver(Func<string, string?> variables, string config
         return OrDefault(reference, new("the reference names neither 'env' nor 'file'"), out problem);
     }
 
+    /// <summary>The value, or null after reporting at <paramref name="jsonPath"/> of <paramref name="file"/> why there is none.</summary>
+    public string? Resolve<T>(ConfigFile<T> file, string jsonPath, string what, ValueReference reference, string hint, List<ConfigDiagnostic> diagnostics)
+    {
+        var value = Resolve(reference, out var problem);
+        if (problem is not null)
+        {
+            diagnostics.Add(file.Error(jsonPath, $"The {what} cannot be resolved: {problem.Reason}.", problem.Hint ?? hint));
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// A secret, or null after reporting why there is none. A missing reference, or one with a default,
+    /// is an error: secrets never live in gateway-config.
+    /// </summary>
+    public string? ResolveCredential<T>(ConfigFile<T> file, string jsonPath, ValueReference? reference, string hint, List<ConfigDiagnostic> diagnostics)
+    {
+        if (reference is null)
+        {
+            diagnostics.Add(file.Error(jsonPath, "The credential is missing.", "Reference it: { \"env\": \"NAME\" } or { \"file\": \"/run/secrets/name\" }."));
+            return null;
+        }
+
+        if (reference.Default is not null)
+        {
+            diagnostics.Add(file.Error(jsonPath + ".default", "A credential must not have a default: secrets never live in gateway-config.",
+                "Remove the default and supply the value through the environment or a secret file."));
+            return null;
+        }
+
+        return Resolve(file, jsonPath, "credential", reference, hint, diagnostics);
+    }
+
     private static string? ReadFile(string path, ValueReference reference, out ValueProblem? problem)
     {
         problem = null;

@@ -36,6 +36,7 @@ public sealed class ConfigSandbox : IDisposable
         ["CRMFED_COMMERCE_BASE_URL"] = "http://commerce.test",
         ["CRMFED_COMMERCE_TOKEN"] = "commerce-token",
         [DemoApiKeys.Variable] = DemoApiKeys.Secret(),
+        [DemoTokens.Variable] = DemoTokens.SigningKey,
     };
 
     public static ConfigSandbox CopyOfSample()

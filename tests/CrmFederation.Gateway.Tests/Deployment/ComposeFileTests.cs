@@ -37,15 +37,33 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Gateway_Ports_PublishedOnLoopbackOnly()
+    {
+        Assert.All(YamlFile.Texts(Compose.Find("gateway", "ports")!), port => Assert.StartsWith("127.0.0.1:", port, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Gateway_Environment_SetsEveryVariableGatewayConfigReferences()
     {
         var environment = Compose.Environment("gateway");
         var references = GatewayConfigReferences.Variables();
 
-        var missing = references.Where(r => !environment.ContainsKey(r.Variable)).Select(r => $"{r.Variable} (sources/{r.File})").ToList();
+        var missing = references.Where(r => !environment.ContainsKey(r.Variable)).Select(r => $"{r.Variable} ({r.File})").ToList();
 
         Assert.Contains(references, r => r.Variable == "CRMFED_CRM_CLIENT_SECRET");
+        Assert.Contains(references, r => r.Variable == "CRMFED_API_KEYS" && r.File == GatewayConfigReferences.AccessFile);
         Assert.True(missing.Count == 0, "not set for the gateway: " + string.Join(", ", missing));
+    }
+
+    /// <summary>The client credentials (API key hashes, the JWT signing key) come from the operator's environment, required, never written in the file.</summary>
+    [Fact]
+    public void Gateway_ClientCredentials_RequiredFromTheEnvironmentNeverWritten()
+    {
+        var environment = Compose.Environment("gateway");
+        var credentials = GatewayConfigReferences.Variables().Where(r => r.File == GatewayConfigReferences.AccessFile && r.Default is null).Select(r => r.Variable).ToList();
+
+        Assert.Equal(["CRMFED_API_KEYS", "CRMFED_JWT_SIGNING_KEY"], credentials.Order(StringComparer.Ordinal));
+        Assert.All(credentials, variable => Assert.Matches($@"^\$\{{{variable}:\?[^}}]+\}}$", environment[variable]));
     }
 
     [Fact]

@@ -3,17 +3,24 @@ using CrmFederation.Gateway.Tests.TestSupport;
 
 namespace CrmFederation.Gateway.Tests.Deployment;
 
-/// <summary>What gateway-config's source files take from the environment: every <c>{"env": "NAME"}</c> value reference.</summary>
+/// <summary>
+/// What gateway-config takes from the environment: every <c>{"env": "NAME"}</c> value reference of the
+/// source files and of access.json (the client credentials).
+/// </summary>
 public static class GatewayConfigReferences
 {
-    /// <summary>Each referenced variable with the file it is in and its default, if the reference gives one.</summary>
+    public const string AccessFile = "access.json";
+
+    /// <summary>Each referenced variable with the file it is in (relative to gateway-config) and its default, if the reference gives one.</summary>
     public static IReadOnlyList<(string File, string Variable, string? Default)> Variables() =>
         Directory.GetFiles(Path.Combine(RepositoryPaths.GatewayConfig, "sources"), "*.json")
             .Order(StringComparer.Ordinal)
+            .Append(Path.Combine(RepositoryPaths.GatewayConfig, AccessFile))
             .SelectMany(file =>
             {
                 using var document = JsonDocument.Parse(File.ReadAllText(file));
-                return References(document.RootElement).Select(r => (Path.GetFileName(file), r.Variable, r.Default)).ToList();
+                var relative = Path.GetRelativePath(RepositoryPaths.GatewayConfig, file).Replace('\\', '/');
+                return References(document.RootElement).Select(r => (relative, r.Variable, r.Default)).ToList();
             })
             .ToList();
 

@@ -91,7 +91,7 @@ public sealed class HealthProbeTests : IAsyncLifetime
         return Task.Run(() => (int)main.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [args], null)!).WaitAsync(WireGate.HangGuard);
     }
 
-    /// <summary>Every variable gateway-config references, with sources at addresses nothing listens on (readiness makes no calls), and the demo API keys.</summary>
+    /// <summary>Every variable gateway-config references, with sources at addresses nothing listens on (readiness makes no calls), the demo API keys and JWT signing key.</summary>
     private static Dictionary<string, string?> GatewayVariables()
     {
         var settings = GatewayConfigReferences.Variables().ToDictionary(
@@ -100,6 +100,7 @@ public sealed class HealthProbeTests : IAsyncLifetime
             StringComparer.Ordinal);
         settings["Gateway:ConfigPath"] = RepositoryPaths.GatewayConfig;
         settings[DemoApiKeys.Variable] = DemoApiKeys.Secret();
+        settings[DemoTokens.Variable] = DemoTokens.SigningKey;
         return settings;
     }
 }

@@ -25,8 +25,6 @@ namespace CrmFederation.Gateway.Tests.Telemetry;
 public sealed class ObservedGateway(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "test-admin-key";
-
     public RecordedCollection<Activity> Spans { get; } = new();
 
     public RecordedCollection<MetricSnapshot> Metrics { get; } = new();
@@ -44,7 +42,6 @@ public sealed class ObservedGateway(IReadOnlyDictionary<string, string?> setting
         {
             ["Gateway:ConfigPath"] = RepositoryPaths.GatewayConfig,
             ["Gateway:Cache:Enabled"] = cacheEnabled ? "true" : "false",
-            ["Gateway:AdminApiKey"] = AdminKey,
         };
         foreach (var (key, value) in overrides ?? [])
         {
