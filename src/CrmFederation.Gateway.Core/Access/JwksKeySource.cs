@@ -93,7 +93,7 @@ public sealed class JwksKeySource(Uri url, TimeProvider clock) : BaseConfigurati
 
             _keys = configuration;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or ArgumentException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or ArgumentException or System.Text.Json.JsonException)
         {
             // The identity provider is down or answers nonsense: the keys fetched before stay in use.
         }

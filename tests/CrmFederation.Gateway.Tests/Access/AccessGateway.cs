@@ -48,11 +48,11 @@ public sealed class AccessGateway : IAsyncDisposable
         return new AccessGateway(edit?.Invoke(config) ?? config, settings ?? []);
     }
 
-    /// <summary>Sends <see cref="Query"/> (or a GET of <paramref name="path"/>) with the given credentials.</summary>
+    /// <summary>Posts <see cref="Query"/> to <paramref name="path"/> (a GET for paths other than /graphql, unless <paramref name="post"/>) with the given credentials.</summary>
     public async Task<AccessResponse> SendAsync(
-        string? apiKey = null, string? bearer = null, string? authorization = null, string path = "/graphql", string? accept = null)
+        string? apiKey = null, string? bearer = null, string? authorization = null, string path = "/graphql", string? accept = null, bool post = false)
     {
-        using var request = path == "/graphql"
+        using var request = path == "/graphql" || post
             ? new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new { query = Query }) }
             : new HttpRequestMessage(HttpMethod.Get, path);
         if (apiKey is not null)

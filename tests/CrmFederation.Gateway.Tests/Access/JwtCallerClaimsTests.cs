@@ -14,8 +14,7 @@ namespace CrmFederation.Gateway.Tests.Access;
 /// </summary>
 public sealed class JwtCallerClaimsTests : IAsyncLifetime
 {
-    private static readonly SigningCredentials DemoKey =
-        new(new SymmetricSecurityKey(Convert.FromBase64String(DemoTokens.SigningKey)), SecurityAlgorithms.HmacSha256);
+    private static readonly SigningCredentials DemoKey = TestIdentityProvider.DemoKey;
 
     private AccessGateway _gateway = null!;
 

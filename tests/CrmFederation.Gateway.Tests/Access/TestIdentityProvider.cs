@@ -27,6 +27,10 @@ public sealed class TestIdentityProvider : IDisposable
 
     public int JwksFetches => _server.LogEntries.Count(e => e.RequestMessage.Path == JwksPath);
 
+    /// <summary>The key the sample access.json's signingKey names in tests and demo mode: this process's demo key.</summary>
+    public static SigningCredentials DemoKey { get; } =
+        new(new SymmetricSecurityKey(Convert.FromBase64String(Host.DemoTokens.SigningKey)), SecurityAlgorithms.HmacSha256);
+
     /// <summary>The gateway settings naming this issuer and audience.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> Settings =>
         [new("CRMFED_JWT_ISSUER", Issuer), new("CRMFED_JWT_AUDIENCE", Audience)];
