@@ -23,9 +23,12 @@ public sealed class JwtBearerOptionsSetup(GatewaySnapshotHolder snapshots) : ICo
         }
 
         var access = snapshots.Current.Access;
+        var jwt = access.Jwt;
         options.MapInboundClaims = false;
+
+        // AccessResultHandler writes the challenges; should anything else challenge, it must not describe the token either.
         options.IncludeErrorDetails = false;
-        if (access.Jwt is { } jwt)
+        if (jwt is not null)
         {
             options.TokenValidationParameters = jwt.ValidationParameters();
             options.ConfigurationManager = jwt.Jwks;
@@ -37,7 +40,7 @@ public sealed class JwtBearerOptionsSetup(GatewaySnapshotHolder snapshots) : ICo
             {
                 // Not configured, or not a single "Bearer <token>": a credential, but not one this gateway takes.
                 var authorization = context.Request.Headers[HeaderNames.Authorization];
-                if (access.Jwt is null || authorization.Count != 1 || !IsBearerToken(authorization.ToString()))
+                if (jwt is null || authorization.Count != 1 || !IsBearerToken(authorization.ToString()))
                 {
                     context.Fail(CredentialProblem.Invalid);
                 }
@@ -51,7 +54,7 @@ public sealed class JwtBearerOptionsSetup(GatewaySnapshotHolder snapshots) : ICo
             },
             OnTokenValidated = context =>
             {
-                if (JwtCaller.From(context.Principal!, access.Jwt!, access) is { } caller)
+                if (jwt is not null && context.Principal is { } token && JwtCaller.From(token, jwt, access) is { } caller)
                 {
                     context.Principal = caller;
                 }

@@ -115,6 +115,24 @@ public sealed class JwtCallerClaimsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_NoJwtSettings_EveryBearerTokenRefusedAsInvalid()
+    {
+        const string jwtSettings = """
+            ,
+                "jwt": {
+                  "issuer": { "env": "CRMFED_JWT_ISSUER", "default": "crmfed" },
+                  "audience": { "env": "CRMFED_JWT_AUDIENCE", "default": "crmfed-gateway" },
+                  "signingKey": { "env": "CRMFED_JWT_SIGNING_KEY" }
+                }
+            """;
+        await using var gateway = AccessGateway.Start(config => config.Replace("access.json", jwtSettings.ReplaceLineEndings("\n"), ""), TestIdentityProvider.Settings);
+
+        var response = await gateway.SendAsync(bearer: TestIdentityProvider.Token(DemoKey));
+
+        response.AssertUnauthenticated("invalid");
+    }
+
+    [Fact]
     public async Task Post_PemPublicKeyConfigured_TokensOfItsPrivateKeyOnly()
     {
         using var key = TestSigningKey.Ec("configured");
