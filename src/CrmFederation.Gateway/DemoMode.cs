@@ -7,7 +7,7 @@ namespace CrmFederation.Gateway.Host;
 /// <summary>
 /// <c>--demo</c> (or <c>Gateway__Demo=true</c>): starts the four sample systems in-process and supplies
 /// the variables of gateway-config's four sample sources (their URLs and sample credentials) and the
-/// sample API keys (<see cref="DemoApiKeys"/>), unless the environment already sets them. It knows
+/// sample API keys (<see cref="DemoApiKeys"/>) and a JWT signing key for sample tokens (<see cref="DemoTokens"/>), unless the environment already sets them. It knows
 /// nothing of any other source: that one's variables come from the environment, as without demo mode.
 /// <c>--demo</c> also sets <c>Gateway:Demo</c>, which opens introspection to every caller.
 /// </summary>
@@ -26,6 +26,7 @@ public static class DemoMode
         ("CRMFED_COMMERCE_BASE_URL", systems => systems.CommerceBaseUrl.ToString()),
         ("CRMFED_COMMERCE_TOKEN", _ => SampleCredentials.CommerceToken),
         (DemoApiKeys.Variable, _ => DemoApiKeys.Secret()),
+        (DemoTokens.Variable, _ => DemoTokens.SigningKey),
     ];
 
     /// <summary>The names of the variables demo mode supplies.</summary>

@@ -62,6 +62,11 @@ public static class GatewayServer
             .RequireAuthorization()
             .RequireRateLimiting(ClientRateLimitPolicy.Name);
         app.MapGatewayOperations();
+        if (demo is not null)
+        {
+            app.MapDemoTokens();
+        }
+
         try
         {
             await app.RunAsync();

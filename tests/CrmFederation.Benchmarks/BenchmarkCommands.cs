@@ -31,7 +31,7 @@ public static class BenchmarkCommands
                                                  write a wrk script (sending the API key) whose requests each ask for a different page or customer
                                                  scenarios: customer360, customer360-first10, customer-by-id
               calls <system-url>...              print the total upstream calls the sample systems have served
-              cache-ratios <gateway-url> <admin-key>
+              cache-ratios <gateway-url> <api-key with the admin scope>
                                                  print each source's cache hit ratio since the gateway started
               hostile [alias999|identical499|aliases62|ids90x10000]...
                                                  send issue 10's costly requests once each to an in-process gateway; print time, size, upstream calls

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CrmFederation.Gateway.Access;
 
 namespace CrmFederation.Benchmarks;
 
@@ -9,14 +10,14 @@ public static class CacheHitRatios
 {
     public static async Task<int> PrintAsync(string[] args)
     {
-        if (args is not [var gateway, var adminKey])
+        if (args is not [var gateway, var apiKey])
         {
-            Console.Error.WriteLine("cache-ratios <gateway-url> <admin-key>");
+            Console.Error.WriteLine("cache-ratios <gateway-url> <api-key with the admin scope>");
             return 2;
         }
 
         using var http = new HttpClient();
-        http.DefaultRequestHeaders.Add("X-Admin-Key", adminKey);
+        http.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, apiKey);
         var status = await http.GetFromJsonAsync<JsonElement>(new Uri(new Uri(gateway), "/status/sources"));
         var ratios = status.GetProperty("sources").EnumerateArray().Select(source =>
             source.GetProperty("name").GetString() + " " + (source.GetProperty("cacheHitRatio") is { ValueKind: JsonValueKind.Number } ratio

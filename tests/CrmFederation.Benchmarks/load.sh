@@ -40,8 +40,9 @@ export CRMFED_ERP_BASE_URL=http://127.0.0.1:7102 CRMFED_ERP_USER=erp-user CRMFED
 export CRMFED_HELPDESK_BASE_URL=http://127.0.0.1:7103 CRMFED_HELPDESK_TOKEN=helpdesk-token
 export CRMFED_COMMERCE_BASE_URL=http://127.0.0.1:7104 CRMFED_COMMERCE_TOKEN=commerce-token
 export Logging__LogLevel__Default=Warning
-export Gateway__AdminApiKey=load-benchmark-admin-key
 API_KEY=load-benchmark-key
+# access.json's JWT settings need a signing key; the benchmark sends API keys only.
+export CRMFED_JWT_SIGNING_KEY="$(head -c 32 /dev/urandom | base64)"
 export CRMFED_API_KEYS="[{\"name\":\"load-benchmark\",\"sha256\":\"$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)\",\"roles\":[\"admin\"]}]"
 export Gateway__Cache__Enabled=$([ "$CACHE" = on ] && echo true || echo false)
 (cd src/CrmFederation.Gateway/bin/Release/net10.0 && exec dotnet CrmFederation.Gateway.dll --urls "$GATEWAY_URL") >"$WORK/gateway.log" 2>&1 &
@@ -76,6 +77,6 @@ for scenario in $SCENARIOS; do
   if [ -s "$WORK/$scenario.err" ]; then head -3 "$WORK/$scenario.err"; fi
   if [ "$CACHE" = on ]; then
     # Since the gateway started: the cold warm-up pass included, so below the warm pass's own ratio.
-    echo "  cache hit ratio since start: $($BENCH cache-ratios "$GATEWAY_URL" "$Gateway__AdminApiKey")"
+    echo "  cache hit ratio since start: $($BENCH cache-ratios "$GATEWAY_URL" "$API_KEY")"
   fi
 done

@@ -8,8 +8,8 @@ namespace CrmFederation.Gateway.Access;
 
 /// <summary>
 /// Checks <c>access.json</c> (scope and role names, every role's scopes known and its limits, the API key
-/// secret) and <c>trusted-documents.json</c>, and compiles them. Diagnostics about the API key secret name
-/// the entry, never its content.
+/// secret, the JWT settings, the anonymous role) and <c>trusted-documents.json</c>, and compiles them.
+/// Diagnostics about the API key secret name the entry, never its content.
 /// </summary>
 public static partial class AccessCompiler
 {
@@ -21,8 +21,6 @@ public static partial class AccessCompiler
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
     };
-
-    private static readonly FrozenSet<string> ReservedClaims = FrozenSet.Create(StringComparer.Ordinal, "name", "role", "scope", "sub", CallerClaims.Name, CallerClaims.Role);
 
     public static AccessModel Compile(
         ConfigFile<AccessConfig>? file, ConfigFile<TrustedDocumentsConfig>? trustedDocumentsFile, ValueResolver values, List<ConfigDiagnostic> diagnostics)
@@ -61,11 +59,24 @@ public static partial class AccessCompiler
             roles[name] = role.Scopes.ToFrozenSet(StringComparer.Ordinal);
         }
 
-        var apiKeys = config.Authentication.ApiKeys is { } reference
+        var authentication = config.Authentication;
+        var apiKeys = authentication.ApiKeys is { } reference
             ? CompileApiKeys(file, reference, values, roles.Keys, diagnostics)
             : ApiKeyRegistry.Empty;
+        var jwt = authentication.Jwt is { } jwtConfig ? JwtCompiler.Compile(file, jwtConfig, values, diagnostics) : null;
+        if (authentication.Anonymous is { } anonymous && !roles.ContainsKey(anonymous.Role))
+        {
+            diagnostics.Add(file.Error("$.authentication.anonymous.role", $"Callers without credentials are given the unknown role '{anonymous.Role}'.",
+                KnownNamesHint("roles", roles.Keys)));
+        }
+
         var (rateLimits, trustedDocumentRoles) = RoleLimitsCompiler.Compile(file, trustedDocuments, diagnostics);
-        return new AccessModel(config.Scopes.Keys.ToFrozenSet(StringComparer.Ordinal), roles.ToFrozenDictionary(StringComparer.Ordinal), apiKeys)
+        return new AccessModel(
+            config.Scopes.Keys.ToFrozenSet(StringComparer.Ordinal),
+            roles.ToFrozenDictionary(StringComparer.Ordinal),
+            apiKeys,
+            jwt,
+            authentication.Anonymous?.Role)
         {
             RateLimits = rateLimits,
             TrustedDocumentRoles = trustedDocumentRoles,
@@ -123,14 +134,14 @@ public static partial class AccessCompiler
                 diagnostics.Add(file.Error(ApiKeysPath, $"{where}, '{entry.Name}', holds the unknown role '{role}'.", KnownNamesHint("roles", known)));
             }
 
-            foreach (var claim in entry.Claims.Keys.Where(ReservedClaims.Contains))
+            foreach (var claim in entry.Claims.Keys.Where(CallerClaims.Reserved.Contains))
             {
                 diagnostics.Add(file.Error(ApiKeysPath, $"{where}, '{entry.Name}', sets the reserved claim '{claim}'.",
                     "name, role and scope come from the key's name and roles; use claims for other facts, such as countries."));
             }
 
             var claims = entry.Claims
-                .Where(c => !ReservedClaims.Contains(c.Key))
+                .Where(c => !CallerClaims.Reserved.Contains(c.Key))
                 .SelectMany(c => c.Value.Select(value => new Claim(c.Key, value)))
                 .ToList();
             keys.Add(new ApiKey(entry.Name, Convert.FromHexString(entry.Sha256), entry.Roles, entry.Expires, claims));

@@ -4,10 +4,16 @@ using CrmFederation.Gateway.Limits;
 namespace CrmFederation.Gateway.Access;
 
 /// <summary>
-/// The compiled <c>access.json</c> (known scopes, each role's scopes and limits, the API keys) and
+/// The compiled <c>access.json</c> (known scopes, each role's scopes and limits, how callers authenticate:
+/// API keys, JWT settings, the role of callers without credentials if they are let in at all) and
 /// <c>trusted-documents.json</c>. Role names not declared here grant nothing and limit nothing.
 /// </summary>
-public sealed class AccessModel(FrozenSet<string> scopes, FrozenDictionary<string, FrozenSet<string>> roles, ApiKeyRegistry apiKeys)
+public sealed class AccessModel(
+    FrozenSet<string> scopes,
+    FrozenDictionary<string, FrozenSet<string>> roles,
+    ApiKeyRegistry apiKeys,
+    JwtSettings? jwt = null,
+    string? anonymousRole = null)
 {
     public static AccessModel Empty { get; } = new(FrozenSet<string>.Empty, FrozenDictionary<string, FrozenSet<string>>.Empty, ApiKeyRegistry.Empty);
 
@@ -24,6 +30,12 @@ public sealed class AccessModel(FrozenSet<string> scopes, FrozenDictionary<strin
     public FrozenSet<string> TrustedDocumentRoles { get; init; } = FrozenSet<string>.Empty;
 
     public TrustedDocumentRegistry TrustedDocuments { get; init; } = TrustedDocumentRegistry.Empty;
+
+    /// <summary>Null when access.json configures no JWT: every bearer token is then refused.</summary>
+    public JwtSettings? Jwt { get; } = jwt;
+
+    /// <summary>Null (the default) when a caller without credentials gets 401.</summary>
+    public string? AnonymousRole { get; } = anonymousRole;
 
     /// <summary>Every scope the given roles grant; unknown role names grant nothing.</summary>
     public IEnumerable<string> ScopesOf(IEnumerable<string> roleNames) =>

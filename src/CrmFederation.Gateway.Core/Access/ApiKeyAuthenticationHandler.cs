@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using CrmFederation.Gateway.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace CrmFederation.Gateway.Access;
 
@@ -31,8 +31,9 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
+        // A key and a bearer token together leave it open who the caller is: neither is taken.
         var access = snapshots.Current.Access;
-        if (presented.Count > 1 || access.ApiKeys.Find(presented.ToString()) is not { } key)
+        if (presented.Count > 1 || Request.Headers.ContainsKey(HeaderNames.Authorization) || access.ApiKeys.Find(presented.ToString()) is not { } key)
         {
             return Task.FromResult(AuthenticateResult.Fail(CredentialProblem.Invalid));
         }
@@ -42,11 +43,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail(CredentialProblem.Expired));
         }
 
-        var identity = new ClaimsIdentity(SchemeName, CallerClaims.Name, CallerClaims.Role);
-        identity.AddClaim(new Claim(CallerClaims.Name, key.Name));
-        identity.AddClaims(key.Roles.Select(role => new Claim(CallerClaims.Role, role)));
-        identity.AddClaims(access.ScopesOf(key.Roles).Select(scope => new Claim(CallerClaims.Scope, scope)));
-        identity.AddClaims(key.Claims);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var caller = CallerClaims.Principal(SchemeName, key.Name, key.Roles, access.ScopesOf(key.Roles), key.Claims);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(caller, SchemeName)));
     }
 }

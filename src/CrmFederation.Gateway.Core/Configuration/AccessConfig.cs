@@ -28,6 +28,18 @@ public sealed record AuthenticationConfig
     /// (environment variable or file): only hashes, never the keys.
     /// </summary>
     public ValueReference? ApiKeys { get; init; }
+
+    /// <summary>JWT bearer tokens (<c>Authorization: Bearer</c>) from an identity provider; off when absent.</summary>
+    public JwtConfig? Jwt { get; init; }
+
+    /// <summary>What a caller without credentials may do; absent (the default), such a caller gets 401.</summary>
+    public AnonymousConfig? Anonymous { get; init; }
+}
+
+/// <summary>Callers without credentials are let in with one role, which should grant little.</summary>
+public sealed record AnonymousConfig
+{
+    public required string Role { get; init; }
 }
 
 /// <summary>One role: who it is for, the scopes it grants, per type the only rows it may see, and the limits its callers work within.</summary>

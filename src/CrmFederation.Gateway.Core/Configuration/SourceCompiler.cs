@@ -124,25 +124,10 @@ public sealed class SourceCompiler(ValueResolver values)
         }
     }
 
-    private Secret? Credential(ConfigFile<SourceConfig> file, string jsonPath, ValueReference? reference, List<ConfigDiagnostic> diagnostics)
-    {
-        if (reference is null)
-        {
-            diagnostics.Add(file.Error(jsonPath, "The credential is missing.", "Reference it: { \"env\": \"NAME\" } or { \"file\": \"/run/secrets/name\" }."));
-            return null;
-        }
-
-        if (reference.Default is not null)
-        {
-            diagnostics.Add(file.Error(jsonPath + ".default", "A credential must not have a default: secrets never live in gateway-config.",
-                "Remove the default and supply the value through the environment or a secret file."));
-            return null;
-        }
-
-        var value = values.Resolve(file, jsonPath, "credential", reference,
-            "Set it in the environment, or reference a secret file instead.", PlaceholderCredential, diagnostics);
-        return value is null ? null : new Secret(value);
-    }
+    private Secret? Credential(ConfigFile<SourceConfig> file, string jsonPath, ValueReference? reference, List<ConfigDiagnostic> diagnostics) =>
+        values.ResolveCredential(file, jsonPath, reference, "Set it in the environment, or reference a secret file instead.", diagnostics, PlaceholderCredential) is { } value
+            ? new Secret(value)
+            : null;
 
     private static EndpointDefinition? CompileEndpoint(ConfigFile<SourceConfig> file, SourceDefinition source, string name, EndpointConfig endpoint, List<ConfigDiagnostic> diagnostics)
     {

@@ -14,7 +14,7 @@ public sealed class ValueResolver(Func<string, string?> variables, string config
     /// a problem as an error, or, when the policy allows it for an absent value, as a warning with
     /// <paramref name="placeholder"/> standing in for the value.
     /// </summary>
-    public string? Resolve<T>(ConfigFile<T> file, string jsonPath, string what, ValueReference reference, string hint, string placeholder, List<ConfigDiagnostic> diagnostics)
+    public string? Resolve<T>(ConfigFile<T> file, string jsonPath, string what, ValueReference reference, string hint, string? placeholder, List<ConfigDiagnostic> diagnostics)
     {
         var value = Resolve(reference, out var problem);
         if (problem is null)
@@ -24,7 +24,7 @@ public sealed class ValueResolver(Func<string, string?> variables, string config
 
         var advice = problem.UnsetVariable is { } variable ? _unset.VariableAdvice(variable) : null;
         var fullHint = advice is null ? problem.Hint ?? hint : $"{problem.Hint ?? hint} {advice}";
-        if (problem.IsAbsent && _unset.WarnAndUsePlaceholder)
+        if (problem.IsAbsent && _unset.WarnAndUsePlaceholder && placeholder is not null)
         {
             diagnostics.Add(file.Warning(jsonPath, $"The {what} cannot be resolved here: {problem.Reason}; checked with a placeholder.", fullHint));
             return placeholder;
@@ -57,6 +57,32 @@ public sealed class ValueResolver(Func<string, string?> variables, string config
         }
 
         return OrDefault(reference, new("the reference names neither 'env' nor 'file'"), out problem);
+    }
+
+    /// <summary>The value, or null after reporting at <paramref name="jsonPath"/> of <paramref name="file"/> why there is none.</summary>
+    public string? Resolve<T>(ConfigFile<T> file, string jsonPath, string what, ValueReference reference, string hint, List<ConfigDiagnostic> diagnostics) =>
+        Resolve(file, jsonPath, what, reference, hint, placeholder: null, diagnostics);
+
+    /// <summary>
+    /// A secret, or null after reporting why there is none. A missing reference, or one with a default,
+    /// is an error: secrets never live in gateway-config.
+    /// </summary>
+    public string? ResolveCredential<T>(ConfigFile<T> file, string jsonPath, ValueReference? reference, string hint, List<ConfigDiagnostic> diagnostics, string? placeholder = null)
+    {
+        if (reference is null)
+        {
+            diagnostics.Add(file.Error(jsonPath, "The credential is missing.", "Reference it: { \"env\": \"NAME\" } or { \"file\": \"/run/secrets/name\" }."));
+            return null;
+        }
+
+        if (reference.Default is not null)
+        {
+            diagnostics.Add(file.Error(jsonPath + ".default", "A credential must not have a default: secrets never live in gateway-config.",
+                "Remove the default and supply the value through the environment or a secret file."));
+            return null;
+        }
+
+        return Resolve(file, jsonPath, "credential", reference, hint, placeholder, diagnostics);
     }
 
     private static string? ReadFile(string path, ValueReference reference, out ValueProblem? problem)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
 using Microsoft.AspNetCore.Builder;
@@ -10,12 +11,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CrmFederation.Gateway.Http;
 
-/// <summary>The operators' endpoints: health, per-source status, cache purge, and source change webhooks.</summary>
+/// <summary>
+/// The operators' endpoints: health, per-source status and cache purge (for callers with the admin scope),
+/// and source change webhooks (signed by the source).
+/// </summary>
 public static class OperationsEndpoints
 {
     public static IServiceCollection AddGatewayOperations(this IServiceCollection services)
     {
-        services.AddSingleton<AdminKey>();
         services.AddSingleton<WebhookReplayGuard>();
         services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("gateway", tags: ["ready"]);
         return services;
@@ -25,19 +28,14 @@ public static class OperationsEndpoints
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealth });
-        endpoints.MapGet("/status/sources", SourceStatus);
-        endpoints.MapPost("/admin/cache/purge", PurgeAsync);
+        endpoints.MapGet("/status/sources", SourceStatus).RequireAuthorization(AccessPolicies.Admin);
+        endpoints.MapPost("/admin/cache/purge", PurgeAsync).RequireAuthorization(AccessPolicies.Admin);
         endpoints.MapPost("/webhooks/{source}", SourceWebhook.HandleAsync);
         return endpoints;
     }
 
-    private static IResult SourceStatus(HttpContext context, AdminKey admin, GatewaySnapshotHolder snapshots)
+    private static IResult SourceStatus(GatewaySnapshotHolder snapshots)
     {
-        if (admin.Refuse(context) is { } refused)
-        {
-            return refused;
-        }
-
         var snapshot = snapshots.Current;
         return Results.Json(new
         {
@@ -60,13 +58,8 @@ public static class OperationsEndpoints
         });
     }
 
-    private static async Task<IResult> PurgeAsync(HttpContext context, AdminKey admin, ItemCacheAccessor cache, GatewaySnapshotHolder snapshots)
+    private static async Task<IResult> PurgeAsync(HttpContext context, ItemCacheAccessor cache, GatewaySnapshotHolder snapshots)
     {
-        if (admin.Refuse(context) is { } refused)
-        {
-            return refused;
-        }
-
         PurgeRequest? request;
         try
         {

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using CrmFederation.Gateway.Caching;
+using CrmFederation.Gateway.Host;
 using CrmFederation.Gateway.Http;
 using CrmFederation.Gateway.Tests.Http;
 using CrmFederation.Gateway.Tests.TestSupport;
@@ -24,8 +25,6 @@ namespace CrmFederation.Gateway.Tests.Caching;
 /// </summary>
 public sealed class CacheGateway : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "test-admin-key";
-
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider? _cacheClock;
     private readonly CapturingLoggerProvider _log = new();
@@ -53,15 +52,11 @@ public sealed class CacheGateway : WebApplicationFactory<Program>
     /// <summary><see cref="LogEntries"/> one entry a line, for assertion messages.</summary>
     public string Log => string.Join("\n", _log.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.GetType().Name} {e.Exception?.Message}"));
 
-    public async Task<HttpResponseMessage> PurgeAsync(object body, string? adminKey = AdminKey)
+    /// <summary>Posts <paramref name="body"/> to the purge endpoint with <paramref name="apiKey"/> (none when null).</summary>
+    public async Task<HttpResponseMessage> PurgeAsync(object body, string? apiKey = DemoApiKeys.Admin)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/purge") { Content = JsonContent.Create(body) };
-        if (adminKey is not null)
-        {
-            request.Headers.Add("X-Admin-Key", adminKey);
-        }
-
-        return await Http.SendAsync(request);
+        using var http = apiKey is null ? DemoCallers.Unauthenticated(CreateClient()) : DemoCallers.Authenticate(CreateClient(), apiKey);
+        return await http.PostAsJsonAsync("/admin/cache/purge", body);
     }
 
     /// <summary>Posts <paramref name="body"/> to the source's webhook, signed with <paramref name="secret"/> at <paramref name="signedAt"/> unless told otherwise.</summary>

@@ -54,8 +54,8 @@ public class CachingSystemsFixture : IAsyncLifetime
 
     /// <summary>
     /// A new gateway with a cold cache, for the caller to dispose: the sample systems' URLs and
-    /// credentials, the repository's gateway-config (or <paramref name="configPath"/>), the cache on
-    /// with an admin key, then this fixture's <see cref="CacheSettings"/>, then <paramref name="settings"/>
+    /// credentials, the repository's gateway-config (or <paramref name="configPath"/>), the cache on,
+    /// then this fixture's <see cref="CacheSettings"/>, then <paramref name="settings"/>
     /// (later values win).
     /// </summary>
     public CacheGateway StartGateway(
@@ -66,7 +66,6 @@ public class CachingSystemsFixture : IAsyncLifetime
         var all = TestGatewayVariables.For(Systems, configPath)
             .Append(new("Gateway:ConfigPath", configPath ?? RepositoryPaths.GatewayConfig))
             .Append(new("Gateway:Cache:Enabled", "true"))
-            .Append(new("Gateway:AdminApiKey", CacheGateway.AdminKey))
             .Concat(CacheSettings())
             .Concat(settings ?? []);
         return new CacheGateway(all, cacheClock);

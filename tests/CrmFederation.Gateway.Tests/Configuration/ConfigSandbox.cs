@@ -41,6 +41,7 @@ public sealed class ConfigSandbox : IDisposable
                     : reference.Variable.ToLowerInvariant().Replace('_', '-'),
                 StringComparer.Ordinal);
         variables[DemoApiKeys.Variable] = DemoApiKeys.Secret();
+        variables[DemoTokens.Variable] = DemoTokens.SigningKey;
         return variables;
     }
 

@@ -20,8 +20,8 @@ public sealed partial class TrustedDocumentDiagnosticsTests
 
         var trusted = sandbox.Compile().Snapshot!.Access.TrustedDocuments;
 
-        Assert.Equal(3, readmeQueries.Count);
-        Assert.Equal(3, trusted.Count);
+        Assert.True(readmeQueries.Count >= 3, "The README's examples were not found.");
+        Assert.Equal(readmeQueries.Count, trusted.Count);
         Assert.All(readmeQueries, query => Assert.Equal(query, trusted.Find(TrustedDocumentRegistry.HashOf(query))?.Document));
     }
 

@@ -39,6 +39,12 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Gateway_Ports_PublishedOnLoopbackOnly()
+    {
+        Assert.All(YamlFile.Texts(Compose.Find("gateway", "ports")!), port => Assert.StartsWith("127.0.0.1:", port, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Gateway_Environment_SetsEveryVariableOfTheSampleBackedSources()
     {
         Assert.Contains(GatewayConfigReferences.Variables(), r => r.Variable == "CRMFED_CRM_CLIENT_SECRET");
@@ -46,9 +52,31 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Gateway_Environment_SetsEveryVariableAccessJsonReferences()
+    {
+        var environment = Compose.Environment("gateway");
+        var references = GatewayConfigReferences.AccessVariables();
+        var missing = references.Where(r => !environment.ContainsKey(r.Variable)).Select(r => r.Variable).ToList();
+
+        Assert.Contains(references, r => r.Variable == "CRMFED_API_KEYS");
+        Assert.True(missing.Count == 0, "not set for the gateway: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public void Gateway_EnvFile_OptionalDeployGatewayEnvForTheDeploymentsOwnSources()
     {
         ComposeChecks.AssertGatewayReadsTheOptionalEnvFile(Compose);
+    }
+
+    /// <summary>The client credentials (API key hashes, the JWT signing key) come from the operator's environment, required, never written in the file.</summary>
+    [Fact]
+    public void Gateway_ClientCredentials_RequiredFromTheEnvironmentNeverWritten()
+    {
+        var environment = Compose.Environment("gateway");
+        var credentials = GatewayConfigReferences.AccessVariables().Where(r => r.Default is null).Select(r => r.Variable).ToList();
+
+        Assert.Equal(["CRMFED_API_KEYS", "CRMFED_JWT_SIGNING_KEY"], credentials.Order(StringComparer.Ordinal));
+        Assert.All(credentials, variable => Assert.Matches($@"^\$\{{{variable}:\?[^}}]+\}}$", environment[variable]));
     }
 
     [Fact]

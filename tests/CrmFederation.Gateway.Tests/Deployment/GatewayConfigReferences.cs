@@ -5,11 +5,14 @@ using CrmFederation.SampleSystems;
 namespace CrmFederation.Gateway.Tests.Deployment;
 
 /// <summary>
-/// What a gateway-config directory's source files take from the environment: every <c>{"env": "NAME"}</c>
-/// value reference. Tests derive the sources and their variables from here instead of naming four.
+/// What a gateway-config directory takes from the environment: every <c>{"env": "NAME"}</c> value reference
+/// of its source files, and of access.json (the client credentials). Tests derive the sources and their
+/// variables from here instead of naming four.
 /// </summary>
 public static class GatewayConfigReferences
 {
+    public const string AccessFile = "access.json";
+
     /// <summary>Each referenced variable with the file it is in, the property holding it (baseUrl, token, …) and its default.</summary>
     public static IReadOnlyList<(string File, string Property, string Variable, string? Default)> Variables(string? configDirectory = null) =>
         SourceFiles(configDirectory)
@@ -20,6 +23,14 @@ public static class GatewayConfigReferences
                 return document is null ? [] : References("", document.RootElement).Select(r => (Path.GetFileName(file), r.Property, r.Variable, r.Default)).ToList();
             })
             .ToList();
+
+    /// <summary>Each variable access.json references (API key hashes, the JWT signing key …) with the property holding it.</summary>
+    public static IReadOnlyList<(string Property, string Variable, string? Default)> AccessVariables(string? configDirectory = null)
+    {
+        var file = Path.Combine(configDirectory ?? RepositoryPaths.GatewayConfig, AccessFile);
+        using var document = File.Exists(file) ? TryParse(file) : null;
+        return document is null ? [] : References("", document.RootElement).ToList();
+    }
 
     /// <summary>The base URL default of each source: its name (the file's) and the URL.</summary>
     public static IReadOnlyDictionary<string, Uri> DefaultBaseUrls(string? configDirectory = null) =>

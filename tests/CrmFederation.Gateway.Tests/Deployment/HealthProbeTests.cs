@@ -83,7 +83,7 @@ public sealed class HealthProbeTests : IAsyncLifetime
         using var response = await http.GetAsync(new Uri(url));
     }
 
-    /// <summary>Every variable gateway-config references, with sources at addresses nothing listens on (readiness makes no calls), and the demo API keys.</summary>
+    /// <summary>Every variable gateway-config references, with sources at addresses nothing listens on (readiness makes no calls), the demo API keys and JWT signing key.</summary>
     private static Dictionary<string, string?> GatewayVariables()
     {
         var settings = GatewayConfigReferences.Variables().ToDictionary(
@@ -92,6 +92,7 @@ public sealed class HealthProbeTests : IAsyncLifetime
             StringComparer.Ordinal);
         settings["Gateway:ConfigPath"] = RepositoryPaths.GatewayConfig;
         settings[DemoApiKeys.Variable] = DemoApiKeys.Secret();
+        settings[DemoTokens.Variable] = DemoTokens.SigningKey;
         return settings;
     }
 }

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CrmFederation.Gateway.Http;
 using CrmFederation.Gateway.Tests.Telemetry;
+using CrmFederation.Gateway.Tests.TestSupport;
 
 namespace CrmFederation.Gateway.Tests.Operations;
 
 /// <summary>
-/// <c>/status/sources</c>: behind <c>X-Admin-Key</c> (absent without a configured key), one entry per
+/// <c>/status/sources</c>: for callers with the admin scope (401 without credentials, 403 without the scope), one entry per
 /// source with its circuit, last minute's calls, error rate and latency, headroom and cache hit ratio.
 /// </summary>
 [Collection(OperationsCollection.Name)]
@@ -23,32 +23,16 @@ public sealed class SourceStatusTests(ObservedSystemsFixture fixture) : IAsyncLi
 
     public Task DisposeAsync() => fixture.ResetAsync();
 
-    [Fact]
-    public async Task SourceStatus_NoAdminKeyConfigured_404EvenWithAKey()
-    {
-        await using var gateway = ObservedGateway.Over(fixture.Systems, cacheEnabled: false, [new("Gateway:AdminApiKey", null)]);
-        using var http = gateway.CreateClient();
-
-        using var withoutKey = await SendAsync(http, key: null);
-        using var withKey = await SendAsync(http, ObservedGateway.AdminKey);
-
-        Assert.Equal(HttpStatusCode.NotFound, withoutKey.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, withKey.StatusCode);
-    }
-
     [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("wrong-key")]
-    [InlineData(ObservedGateway.AdminKey + "x")]
-    public async Task SourceStatus_MissingOrWrongKey_401WithoutStatus(string? key)
+    [MemberData(nameof(AdminRefusals.CallersWithoutTheAdminScope), MemberType = typeof(AdminRefusals))]
+    public async Task SourceStatus_CallerWithoutTheAdminScope_RefusedWithoutStatus(string? apiKey, HttpStatusCode expected)
     {
         await using var gateway = ObservedGateway.Over(fixture.Systems, cacheEnabled: false);
-        using var http = gateway.CreateClient();
+        using var http = apiKey is null ? DemoCallers.Unauthenticated(gateway.CreateClient()) : DemoCallers.Authenticate(gateway.CreateClient(), apiKey);
 
-        using var response = await SendAsync(http, key);
+        using var response = await http.GetAsync(new Uri("/status/sources", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
         Assert.DoesNotContain("sources", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -98,20 +82,9 @@ public sealed class SourceStatusTests(ObservedSystemsFixture fixture) : IAsyncLi
         Assert.Equal(JsonValueKind.Null, sources["erp"].GetProperty("cacheHitRatio").ValueKind);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string? key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/status/sources");
-        if (key is not null)
-        {
-            request.Headers.Add(AdminKey.HeaderName, key);
-        }
-
-        return await http.SendAsync(request);
-    }
-
     private static async Task<Dictionary<string, JsonElement>> StatusAsync(HttpClient http)
     {
-        using var response = await SendAsync(http, ObservedGateway.AdminKey);
+        using var response = await http.GetAsync(new Uri("/status/sources", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s, StringComparer.Ordinal);

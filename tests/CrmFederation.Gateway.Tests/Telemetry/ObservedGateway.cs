@@ -25,8 +25,6 @@ namespace CrmFederation.Gateway.Tests.Telemetry;
 public sealed class ObservedGateway(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "test-admin-key";
-
     private static readonly KeyValuePair<string, string?>[] TraceEverything =
     [
         new("Logging:LogLevel:Default", "Trace"),
@@ -51,7 +49,6 @@ public sealed class ObservedGateway(IReadOnlyDictionary<string, string?> setting
         {
             ["Gateway:ConfigPath"] = RepositoryPaths.GatewayConfig,
             ["Gateway:Cache:Enabled"] = cacheEnabled ? "true" : "false",
-            ["Gateway:AdminApiKey"] = AdminKey,
         };
         foreach (var (key, value) in overrides ?? [])
         {

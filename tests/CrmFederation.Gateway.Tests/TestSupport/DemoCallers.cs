@@ -13,4 +13,11 @@ public static class DemoCallers
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, apiKey);
         return client;
     }
+
+    /// <summary>Makes <paramref name="client"/> send no credentials.</summary>
+    public static HttpClient Unauthenticated(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Remove(ApiKeyAuthenticationHandler.HeaderName);
+        return client;
+    }
 }
