@@ -23,6 +23,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayCaching(configuration);
         services.AddSingleton<UpstreamConnectionPool>();
         services.AddSingleton<Resilience.SourceResilienceFactory>();
+        services.AddSingleton<SourceFailureLog>();
         services.AddSingleton<SourceClientFactory>();
         services.AddSingleton<GatewayConfigCompiler>();
         services.AddSingleton(provider =>

@@ -28,7 +28,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var values = new ValueResolver(variables, raw.Directory);
         var access = AccessCompiler.Compile(raw.Access, values, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
-        var sources = CompileSources(raw, new SourceCompiler(values), diagnostics);
+        var sources = CompileSources(raw, new SourceCompiler(values, raw.Settings.Value.Limits.MaxSourceAnswerBytes), diagnostics);
         var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
         var bindings = BindingCompiler.Compile(schemaModel, sources, failedSources, raw.Bindings, diagnostics);
         if (bindings is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))

@@ -15,6 +15,8 @@ public sealed record GatewaySettingsConfig
 /// <summary>What one GraphQL request may ask of the gateway; checked per request against the current snapshot.</summary>
 public sealed record LimitsConfig
 {
+    public const int DefaultMaxSourceAnswerBytes = 16 * 1024 * 1024;
+
     /// <summary>Levels of fields: <c>{ customer { billing { legalName } } }</c> is 3.</summary>
     public int MaxQueryDepth { get; init; } = 15;
 
@@ -22,4 +24,7 @@ public sealed record LimitsConfig
     public int MaxFieldCount { get; init; } = 1000;
 
     public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Largest answer read from a source, counted after decompression, unless the source sets its own.</summary>
+    public int MaxSourceAnswerBytes { get; init; } = DefaultMaxSourceAnswerBytes;
 }

@@ -2,7 +2,7 @@ using GraphQL.Execution;
 
 namespace CrmFederation.Gateway.Execution;
 
-/// <summary>Puts a failed source's name, its HTTP status and whether the field's value was replaced into <c>extensions</c>.</summary>
+/// <summary>Puts a failed source's name, its HTTP status, the error its answer reported and whether the field's value was replaced into <c>extensions</c>.</summary>
 public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false, ExposeData = false })
 {
     public override ErrorInfo GetInfo(GraphQL.ExecutionError executionError)
@@ -21,6 +21,16 @@ public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfo
         if (sourceError.HttpStatus is { } status)
         {
             extensions["httpStatus"] = status;
+        }
+
+        if (sourceError.UpstreamCode is { } upstreamCode)
+        {
+            extensions["upstreamCode"] = upstreamCode;
+        }
+
+        if (sourceError.UpstreamMessage is { } upstreamMessage)
+        {
+            extensions["upstreamMessage"] = upstreamMessage;
         }
 
         // 0 is news too: the circuit or a limit refused the call, so the source never saw it.

@@ -14,6 +14,8 @@ public sealed class SourceFieldError : ExecutionError
         HttpStatus = failure.HttpStatus;
         Attempts = failure.Attempts;
         CircuitState = failure.CircuitState;
+        UpstreamCode = failure.UpstreamCode;
+        UpstreamMessage = failure.UpstreamMessage;
     }
 
     /// <summary>Null when the failure is not the outcome of a call; 0 when the call was refused before any attempt.</summary>
@@ -24,6 +26,11 @@ public sealed class SourceFieldError : ExecutionError
     public string SourceName { get; }
 
     public int? HttpStatus { get; }
+
+    /// <summary>The source's own error code and message from its answer's envelope; operator detail, like the HTTP status.</summary>
+    public string? UpstreamCode { get; }
+
+    public string? UpstreamMessage { get; }
 
     /// <summary>Set when the field still has a value (an empty list), so clients know it is not the real answer.</summary>
     public bool ValueReplaced { get; init; }
