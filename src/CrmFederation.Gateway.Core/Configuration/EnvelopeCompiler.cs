@@ -66,7 +66,7 @@ public static class EnvelopeCompiler
                 var code = list[i];
                 if (code.Length == 0)
                 {
-                    diagnostics.Add(file.Error($"{at}.{name}[{i}]", "An error code cannot be empty."));
+                    diagnostics.Add(file.Error($"{at}.{name}[{i}]", "An error code cannot be empty.", "Write the code as the source sends it, such as \"606\" or \"ratelimited\"."));
                 }
                 else if (!listedUnder.TryAdd(code, name))
                 {

@@ -315,7 +315,7 @@ public sealed class SourceCompiler(ValueResolver values, int defaultMaxAnswerByt
             }
             else if (encodings.Take(i).Contains(encodings[i], StringComparer.Ordinal))
             {
-                diagnostics.Add(file.Error($"$.contentEncodings[{i}]", $"Content encoding '{encodings[i]}' is listed twice."));
+                diagnostics.Add(file.Error($"$.contentEncodings[{i}]", $"Content encoding '{encodings[i]}' is listed twice.", "List each encoding once."));
             }
         }
     }

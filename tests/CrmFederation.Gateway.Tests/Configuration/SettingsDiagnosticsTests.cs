@@ -12,6 +12,8 @@ public sealed class SettingsDiagnosticsTests
     [InlineData("maxFieldCount", "1000", "100001", "The field count limit 100001 is out of range.", "Use 1 to 100000 fields")]
     [InlineData("maxRequestBodyBytes", "1048576", "1023", "The request body limit 1023 bytes is out of range.", "Use 1024 (1 KiB) to 67108864 (64 MiB) bytes")]
     [InlineData("maxRequestBodyBytes", "1048576", "67108865", "The request body limit 67108865 bytes is out of range.", "Use 1024 (1 KiB) to 67108864 (64 MiB) bytes")]
+    [InlineData("maxSourceAnswerBytes", "16777216", "1023", "The source answer limit 1023 bytes is out of range.", "Use 1024 (1 KiB) to 1073741824 (1 GiB) bytes")]
+    [InlineData("maxSourceAnswerBytes", "16777216", "1073741825", "The source answer limit 1073741825 bytes is out of range.", "Use 1024 (1 KiB) to 1073741824 (1 GiB) bytes")]
     public void TryCompile_LimitOutOfRange_ReportsItAtItsLineWithTheRange(string limit, string sampleValue, string value, string message, string hint)
     {
         using var sandbox = ConfigSandbox.CopyOfSample()
