@@ -17,16 +17,7 @@ public sealed class ErrorEnvelopeResilienceTests : IDisposable
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(ResilienceRig.Defaults.Retry.MaxDelayMs);
 
     /// <summary>The Marketo shape; without a flag, so that the rig's ordinary answer is a success.</summary>
-    private static readonly ErrorEnvelope Envelope = new(
-        null,
-        JsonPath.ParseIndexed("errors[0].code"),
-        JsonPath.ParseIndexed("errors[0].message"),
-        new Dictionary<string, string>
-        {
-            ["606"] = SourceErrorCode.RateLimited,
-            ["601"] = SourceErrorCode.Unauthorized,
-            ["611"] = SourceErrorCode.Unavailable,
-        });
+    private static readonly ErrorEnvelope Envelope = Envelopes.ErrorList(flag: false);
 
     private static readonly ResilienceConfig NoRetries = ResilienceRig.Defaults with
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmFederation.Gateway.Sources;
+using CrmFederation.Gateway.Tests.TestSupport;
 
 namespace CrmFederation.Gateway.Tests.Sources;
 
@@ -10,16 +11,7 @@ namespace CrmFederation.Gateway.Tests.Sources;
 /// </summary>
 public sealed class ErrorEnvelopeTests
 {
-    private static readonly ErrorEnvelope ErrorList = new(
-        JsonPath.ParseIndexed("success"),
-        JsonPath.ParseIndexed("errors[0].code"),
-        JsonPath.ParseIndexed("errors[0].message"),
-        new Dictionary<string, string>
-        {
-            ["606"] = SourceErrorCode.RateLimited,
-            ["601"] = SourceErrorCode.Unauthorized,
-            ["611"] = SourceErrorCode.Unavailable,
-        });
+    private static readonly ErrorEnvelope ErrorList = Envelopes.ErrorList();
 
     private static readonly ErrorEnvelope ErrorWord = new(
         JsonPath.ParseIndexed("ok"),
