@@ -45,6 +45,7 @@ public static class GatewayServiceCollectionExtensions
             .AddExecutionStrategy<BatchAwareExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .Services.Register<IDocumentValidator, QueryLimitsValidator>(GraphQL.DI.ServiceLifetime.Singleton, replace: true));
         services.AddSingleton<IRequestBodyLimit, SnapshotRequestBodyLimit>();
+        services.AddHostedService<IdleMemoryTrimmer>();
         return services;
     }
 }
