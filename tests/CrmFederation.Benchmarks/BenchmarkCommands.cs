@@ -10,6 +10,7 @@ public static class BenchmarkCommands
         ["bodies", .. var rest] => await RequestBodies.WriteAsync(rest),
         ["calls", .. var rest] => await UpstreamCalls.PrintAsync(rest),
         ["cache-ratios", .. var rest] => await CacheHitRatios.PrintAsync(rest),
+        ["memory-burst", .. var rest] => await MemoryBurst.PrintAsync(rest),
         ["micro", .. var rest] => RunMicro(rest),
         _ => Usage(),
     };
@@ -32,6 +33,8 @@ public static class BenchmarkCommands
               calls <system-url>...              print the total upstream calls the sample systems have served
               cache-ratios <gateway-url> <admin-key>
                                                  print each source's cache hit ratio since the gateway started
+              memory-burst <gateway-url> <api-key> <gateway-pid> [burst-seconds] [concurrency]
+                                                 print the gateway's RSS at steady state, at its peak in a burst, and for 60 s after
               micro [BenchmarkDotNet args]       run the in-process micro-benchmarks (e.g. micro --filter '*GatewayRequest*')
             """);
         return 2;
