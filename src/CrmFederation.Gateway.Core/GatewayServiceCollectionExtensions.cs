@@ -24,6 +24,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayCaching(configuration);
         services.AddSingleton<UpstreamConnectionPool>();
         services.AddSingleton<Resilience.SourceResilienceFactory>();
+        services.AddSingleton<SourceFailureLog>();
         services.AddSingleton<SourceClientFactory>();
         services.AddSingleton<GatewayConfigCompiler>();
         services.AddSingleton(provider =>
@@ -49,6 +50,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IRequestBodyLimit, SnapshotRequestBodyLimit>();
         services.AddSingleton<IResponseBodyLimit, SnapshotResponseBodyLimit>();
         services.AddSingleton(provider => CursorSeal.FromSettings(configuration["Gateway:CursorKey"], provider.GetRequiredService<CacheSettings>()));
+        services.AddHostedService<IdleMemoryTrimmer>();
         return services;
     }
 }

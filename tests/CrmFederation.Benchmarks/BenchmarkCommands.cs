@@ -10,6 +10,7 @@ public static class BenchmarkCommands
         ["bodies", .. var rest] => await RequestBodies.WriteAsync(rest),
         ["calls", .. var rest] => await UpstreamCalls.PrintAsync(rest),
         ["cache-ratios", .. var rest] => await CacheHitRatios.PrintAsync(rest),
+        ["memory-burst", .. var rest] => await MemoryBurst.PrintAsync(rest),
         ["micro", .. var rest] => RunMicro(rest),
         ["hostile", .. var rest] => await HostileRequests.PrintAsync(rest),
         _ => Usage(),
@@ -35,6 +36,8 @@ public static class BenchmarkCommands
                                                  print each source's cache hit ratio since the gateway started
               hostile [alias999|identical499|aliases62|ids90x10000]...
                                                  send issue 10's costly requests once each to an in-process gateway; print time, size, upstream calls
+              memory-burst <gateway-url> <api-key> <gateway-pid> [burst-seconds] [concurrency]
+                                                 print the gateway's RSS at steady state, at its peak in a burst, and for 60 s after
               micro [BenchmarkDotNet args]       run the in-process micro-benchmarks (e.g. micro --filter '*GatewayRequest*')
             """);
         return 2;

@@ -45,4 +45,7 @@ public sealed record EndpointConfig
 
     /// <summary>Caching of this endpoint's items per key; absent means never cached.</summary>
     public CacheConfig? Cache { get; init; }
+
+    /// <summary>Replaces the source's envelope for this endpoint.</summary>
+    public EnvelopeConfig? Envelope { get; init; }
 }

@@ -32,7 +32,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var accessUnreadable = raw.Access is null && File.Exists(Path.Combine(raw.Directory, ConfigDirectoryReader.AccessFileName));
         SettingsValidator.Validate(raw.Settings, accessUnreadable ? null : access, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
-        var sources = CompileSources(raw, new SourceCompiler(values), diagnostics);
+        var sources = CompileSources(raw, new SourceCompiler(values, raw.Settings.Value.Limits.MaxSourceAnswerBytes), diagnostics);
         var failedSources = raw.Sources.Select(f => f.Value.Name).Where(n => !string.IsNullOrEmpty(n) && !sources.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
         var bindings = BindingCompiler.Compile(schemaModel, sources, failedSources, raw.Bindings, diagnostics);
         if (bindings is not null)

@@ -15,6 +15,8 @@ public sealed record GatewaySettingsConfig
 /// <summary>What one GraphQL request may ask of the gateway; checked per request against the current snapshot.</summary>
 public sealed record LimitsConfig
 {
+    public const int DefaultMaxSourceAnswerBytes = 16 * 1024 * 1024;
+
     /// <summary>Levels of fields: <c>{ customer { billing { legalName } } }</c> is 3.</summary>
     public int MaxQueryDepth { get; init; } = 15;
 
@@ -43,6 +45,9 @@ public sealed record LimitsConfig
 
     /// <summary>One shared empty map, so that two configs without role limits are equal records.</summary>
     private static readonly IReadOnlyDictionary<string, RoleLimitsConfig> NoRoleLimits = new Dictionary<string, RoleLimitsConfig>();
+
+    /// <summary>Largest answer read from a source, counted after decompression, unless the source sets its own.</summary>
+    public int MaxSourceAnswerBytes { get; init; } = DefaultMaxSourceAnswerBytes;
 }
 
 /// <summary>The cost limits one role overrides; an absent one is the gateway-wide value.</summary>

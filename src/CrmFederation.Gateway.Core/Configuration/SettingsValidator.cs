@@ -9,6 +9,11 @@ public static class SettingsValidator
     private const string ResultItemsHint = "Use 1 to 100000000 values (default 50000); each field of each row counts one.";
     private const string ResponseBytesHint = "Use 1024 (1 KiB) to 1073741824 (1 GiB) bytes (default 8388608, 8 MiB).";
 
+    /// <summary>Bounds of a source's answer limit, in gateway.json and in each source.</summary>
+    public const int MinSourceAnswerBytes = 1024;
+
+    public const int MaxSourceAnswerBytes = 1024 * 1024 * 1024;
+
     public static void Validate(ConfigFile<GatewaySettingsConfig> file, AccessModel? access, List<ConfigDiagnostic> diagnostics)
     {
         var limits = file.Value.Limits;
@@ -28,6 +33,12 @@ public static class SettingsValidator
         {
             diagnostics.Add(file.Error("$.limits.maxRequestBodyBytes", $"The request body limit {limits.MaxRequestBodyBytes} bytes is out of range.",
                 "Use 1024 (1 KiB) to 67108864 (64 MiB) bytes (default 1048576, 1 MiB)."));
+        }
+
+        if (limits.MaxSourceAnswerBytes is < MinSourceAnswerBytes or > MaxSourceAnswerBytes)
+        {
+            diagnostics.Add(file.Error("$.limits.maxSourceAnswerBytes", $"The source answer limit {limits.MaxSourceAnswerBytes} bytes is out of range.",
+                "Use 1024 (1 KiB) to 1073741824 (1 GiB) bytes (default 16777216, 16 MiB); it bounds the memory one upstream answer can take."));
         }
 
         if (limits.MaxScanRows is < 1 or > 1_000_000)

@@ -2,8 +2,11 @@ using CrmFederation.Gateway.Sources;
 
 namespace CrmFederation.Gateway.Configuration;
 
-/// <summary>Checks one <c>sources/*.json</c> file and compiles it into a <see cref="SourceDefinition"/>.</summary>
-public sealed class SourceCompiler(ValueResolver values)
+/// <summary>
+/// Checks one <c>sources/*.json</c> file and compiles it into a <see cref="SourceDefinition"/>; a source
+/// without its own answer limit gets <paramref name="defaultMaxAnswerBytes"/> (gateway.json).
+/// </summary>
+public sealed class SourceCompiler(ValueResolver values, int defaultMaxAnswerBytes)
 {
     /// <summary>The cost model's guess of items per key on a many endpoint that declares none.</summary>
     public const int DefaultItemsPerKey = 10;
@@ -28,6 +31,13 @@ public sealed class SourceCompiler(ValueResolver values)
         CheckRange(file, "$.maxBatchSize", config.MaxBatchSize, 1, 1000, diagnostics);
         CheckRange(file, "$.timeoutMs", config.TimeoutMs, 1, 600_000, diagnostics);
         CheckResilience(file, config.Resilience, diagnostics);
+        if (config.MaxAnswerBytes is { } maxAnswerBytes)
+        {
+            CheckRange(file, "$.maxAnswerBytes", maxAnswerBytes, SettingsValidator.MinSourceAnswerBytes, SettingsValidator.MaxSourceAnswerBytes, diagnostics);
+        }
+
+        CheckContentEncodings(file, diagnostics);
+        var envelope = EnvelopeCompiler.Compile(file, "$.envelope", config.Envelope, diagnostics);
         if (config.Endpoints.Count == 0)
         {
             diagnostics.Add(file.Error("$.endpoints", "The source declares no endpoints."));
@@ -45,13 +55,15 @@ public sealed class SourceCompiler(ValueResolver values)
             Authentication = authentication,
             Timeout = TimeSpan.FromMilliseconds(config.TimeoutMs),
             Resilience = config.Resilience,
+            MaxAnswerBytes = config.MaxAnswerBytes ?? defaultMaxAnswerBytes,
+            ContentEncodings = config.ContentEncodings,
             CredentialScope = CredentialScopeOf(authentication),
             WebhookSecret = webhookSecret,
         };
         var endpoints = new Dictionary<string, EndpointDefinition>(StringComparer.Ordinal);
         foreach (var (name, endpoint) in config.Endpoints)
         {
-            if (CompileEndpoint(file, source, name, endpoint, diagnostics) is { } compiled)
+            if (CompileEndpoint(file, source, name, endpoint, envelope, diagnostics) is { } compiled)
             {
                 endpoints[name] = compiled;
             }
@@ -129,7 +141,8 @@ public sealed class SourceCompiler(ValueResolver values)
             ? new Secret(value)
             : null;
 
-    private static EndpointDefinition? CompileEndpoint(ConfigFile<SourceConfig> file, SourceDefinition source, string name, EndpointConfig endpoint, List<ConfigDiagnostic> diagnostics)
+    private static EndpointDefinition? CompileEndpoint(
+        ConfigFile<SourceConfig> file, SourceDefinition source, string name, EndpointConfig endpoint, ErrorEnvelope? sourceEnvelope, List<ConfigDiagnostic> diagnostics)
     {
         var at = $"$.endpoints.{name}";
         var errorsBefore = diagnostics.Count;
@@ -179,6 +192,7 @@ public sealed class SourceCompiler(ValueResolver values)
         }
 
         var paging = CompilePaging(file, at + ".paging", endpoint.Paging, diagnostics);
+        var envelope = endpoint.Envelope is null ? sourceEnvelope : EnvelopeCompiler.Compile(file, at + ".envelope", endpoint.Envelope, diagnostics);
         if (endpoint.Cache is { } cacheConfig)
         {
             CheckRange(file, at + ".cache.ttlSeconds", cacheConfig.TtlSeconds, 1, 86_400, diagnostics);
@@ -207,6 +221,7 @@ public sealed class SourceCompiler(ValueResolver values)
             RepeatListParameters = endpoint.ListStyle == "repeat",
             Paging = paging,
             Cache = endpoint.Cache is { } cache ? new Caching.CachePolicy(TimeSpan.FromSeconds(cache.TtlSeconds), TimeSpan.FromSeconds(cache.MaxStaleSeconds)) : null,
+            Envelope = envelope,
         };
     }
 
@@ -283,6 +298,23 @@ public sealed class SourceCompiler(ValueResolver values)
         CheckRange(file, at + ".concurrencyLimit", resilience.ConcurrencyLimit, 1, 10_000, diagnostics);
         CheckRange(file, at + ".queueLimit", resilience.QueueLimit, 0, 100_000, diagnostics);
         CheckRange(file, at + ".rateLimitPerSecond", resilience.RateLimitPerSecond, 0, 1_000_000, diagnostics);
+    }
+
+    private static void CheckContentEncodings(ConfigFile<SourceConfig> file, List<ConfigDiagnostic> diagnostics)
+    {
+        var encodings = file.Value.ContentEncodings;
+        for (var i = 0; i < encodings.Count; i++)
+        {
+            if (!ContentCoding.Known.Contains(encodings[i], StringComparer.Ordinal))
+            {
+                diagnostics.Add(file.Error($"$.contentEncodings[{i}]", $"Unknown content encoding '{encodings[i]}'.",
+                    $"Use any of: {string.Join(", ", ContentCoding.Known)}; answers in any other encoding are refused."));
+            }
+            else if (encodings.Take(i).Contains(encodings[i], StringComparer.Ordinal))
+            {
+                diagnostics.Add(file.Error($"$.contentEncodings[{i}]", $"Content encoding '{encodings[i]}' is listed twice.", "List each encoding once."));
+            }
+        }
     }
 
     private static void CheckPath(ConfigFile<SourceConfig> file, string at, string? path, List<ConfigDiagnostic> diagnostics)

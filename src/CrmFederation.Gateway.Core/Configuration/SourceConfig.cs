@@ -24,6 +24,15 @@ public sealed record SourceConfig
 
     public ResilienceConfig Resilience { get; init; } = new();
 
+    /// <summary>Largest answer read from this source, counted after decompression; absent: <c>limits.maxSourceAnswerBytes</c> of gateway.json.</summary>
+    public int? MaxAnswerBytes { get; init; }
+
+    /// <summary>The Content-Encodings the source may compress answers with (<c>gzip</c>, <c>br</c>, <c>deflate</c>); none by default.</summary>
+    public IReadOnlyList<string> ContentEncodings { get; init; } = [];
+
+    /// <summary>How the source reports errors inside HTTP 200 answers; an endpoint may declare its own.</summary>
+    public EnvelopeConfig? Envelope { get; init; }
+
     /// <summary>Shared secret the source signs change notifications with (HMAC-SHA256); absent disables its webhook.</summary>
     public ValueReference? WebhookSecret { get; init; }
 

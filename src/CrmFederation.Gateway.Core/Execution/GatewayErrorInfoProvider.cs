@@ -5,7 +5,7 @@ namespace CrmFederation.Gateway.Execution;
 
 /// <summary>
 /// Puts the code of the gateway's own errors into <c>extensions</c>: for a failed source also its name and,
-/// when the error still carries them, its HTTP status, attempts and circuit state; for any field error
+/// when the error still carries them, its HTTP status, attempts and circuit state and the error its answer reported; for any field error
 /// whether the field's value was replaced; for a refused request its estimate and limits.
 /// </summary>
 public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false, ExposeData = false })
@@ -44,6 +44,16 @@ public sealed class GatewayErrorInfoProvider() : ErrorInfoProvider(new ErrorInfo
         if (sourceError.HttpStatus is { } status)
         {
             extensions["httpStatus"] = status;
+        }
+
+        if (sourceError.UpstreamCode is { } upstreamCode)
+        {
+            extensions["upstreamCode"] = upstreamCode;
+        }
+
+        if (sourceError.UpstreamMessage is { } upstreamMessage)
+        {
+            extensions["upstreamMessage"] = upstreamMessage;
         }
 
         // 0 is news too: the circuit or a limit refused the call, so the source never saw it.

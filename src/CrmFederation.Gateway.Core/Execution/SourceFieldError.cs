@@ -14,6 +14,8 @@ public sealed class SourceFieldError : ExecutionError, IReplacedValueError
         HttpStatus = failure.HttpStatus;
         Attempts = failure.Attempts;
         CircuitState = failure.CircuitState;
+        UpstreamCode = failure.UpstreamCode;
+        UpstreamMessage = failure.UpstreamMessage;
     }
 
     private SourceFieldError(string message, string? code, string sourceName)
@@ -31,6 +33,11 @@ public sealed class SourceFieldError : ExecutionError, IReplacedValueError
     public string SourceName { get; }
 
     public int? HttpStatus { get; }
+
+    /// <summary>The source's own error code and message from its answer's envelope; operator detail, like the HTTP status.</summary>
+    public string? UpstreamCode { get; }
+
+    public string? UpstreamMessage { get; }
 
     /// <summary>Set when the field still has a value (an empty list), so clients know it is not the real answer.</summary>
     public bool ValueReplaced { get; init; }

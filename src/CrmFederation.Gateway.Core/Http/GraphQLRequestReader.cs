@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CrmFederation.Gateway.Limits;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;

@@ -1,3 +1,4 @@
+using CrmFederation.Gateway.Sources;
 using Polly;
 using Polly.CircuitBreaker;
 
@@ -5,7 +6,7 @@ namespace CrmFederation.Gateway.Resilience;
 
 /// <summary>One source's resilience pipeline, with the breaker state and retry budget it reports from.</summary>
 public sealed class SourceResilience(
-    ResiliencePipeline<HttpResponseMessage> pipeline,
+    ResiliencePipeline<SourceAnswer> pipeline,
     CircuitBreakerStateProvider circuit,
     RetryBudget budget,
     System.Threading.RateLimiting.RateLimiter concurrency,
@@ -13,7 +14,7 @@ public sealed class SourceResilience(
 {
     public static readonly ResiliencePropertyKey<int> Attempts = new("crmfed.attempts");
 
-    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; } = pipeline;
+    public ResiliencePipeline<SourceAnswer> Pipeline { get; } = pipeline;
 
     public CircuitBreakerStateProvider Circuit { get; } = circuit;
 

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using CrmFederation.Gateway.Sources;
-using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
 
@@ -20,7 +19,7 @@ public sealed class SourceResilienceFactory(TimeProvider time)
         var budget = new RetryBudget(config.Retry, time);
         var deadline = new CallDeadline(source.Timeout, time);
         var circuit = new CircuitBreakerStateProvider();
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = source.Name, TimeProvider = time }
+        var builder = new ResiliencePipelineBuilder<SourceAnswer> { Name = source.Name, TimeProvider = time }
             .AddTimeout(deadline.Timeout);
 
         if (config.Retry.MaxRetries > 0)
@@ -28,7 +27,7 @@ public sealed class SourceResilienceFactory(TimeProvider time)
             builder.AddRetry(new SourceRetry(config.Retry, deadline, budget, time).Options);
         }
 
-        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<SourceAnswer>
         {
             FailureRatio = config.CircuitBreaker.FailureRatio,
             MinimumThroughput = config.CircuitBreaker.MinimumThroughput,

@@ -16,7 +16,7 @@ public sealed class SourceRetry(RetryConfig config, CallDeadline deadline, Retry
 {
     private static readonly ResiliencePropertyKey<TimeSpan> ChosenDelay = new("crmfed.retry-delay");
 
-    public RetryStrategyOptions<HttpResponseMessage> Options => new()
+    public RetryStrategyOptions<SourceAnswer> Options => new()
     {
         MaxRetryAttempts = config.MaxRetries,
 
@@ -27,7 +27,7 @@ public sealed class SourceRetry(RetryConfig config, CallDeadline deadline, Retry
         ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
     };
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attemptNumber, ResilienceContext context)
+    private bool ShouldRetry(Outcome<SourceAnswer> outcome, int attemptNumber, ResilienceContext context)
     {
         // Polly asks after the last attempt too; only a retry that will happen spends the budget.
         if (!SourceOutcome.IsWorthRetrying(outcome) || attemptNumber >= config.MaxRetries)
@@ -35,7 +35,7 @@ public sealed class SourceRetry(RetryConfig config, CallDeadline deadline, Retry
             return false;
         }
 
-        var delay = RetryAfter.Of(outcome.Result, time) ?? Backoff(attemptNumber);
+        var delay = RetryAfter.Of(outcome.Result?.Response, time) ?? Backoff(attemptNumber);
         if (delay >= deadline.Remaining(context) || !budget.TryWithdraw())
         {
             return false;

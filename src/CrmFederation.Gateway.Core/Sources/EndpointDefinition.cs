@@ -39,6 +39,9 @@ public sealed class EndpointDefinition
 
     public Caching.CachePolicy? Cache { get; init; }
 
+    /// <summary>How the source reports errors inside 2xx answers of this endpoint; null when it does not.</summary>
+    public ErrorEnvelope? Envelope { get; init; }
+
     /// <summary>True when one call can answer many keys; false means one call per key (an N+1 risk).</summary>
     public bool IsBatched => KeyParameter is not null;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using CrmFederation.Gateway.Limits;
 
 namespace CrmFederation.Gateway.Sources;
 
@@ -13,6 +14,9 @@ public sealed class OAuth2TokenProvider(
     HttpMessageInvoker tokenClient,
     TimeProvider time)
 {
+    /// <summary>A token answer is a few hundred bytes; a larger one is not read on.</summary>
+    private const int MaxTokenAnswerBytes = 64 * 1024;
+
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan TokenRequestTimeout = TimeSpan.FromSeconds(10);
     private readonly Lock _gate = new();
@@ -112,7 +116,7 @@ public sealed class OAuth2TokenProvider(
 
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using var stream = new LengthLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken), MaxTokenAnswerBytes);
             using var document = await JsonDocument.ParseAsync(stream, default, cancellationToken);
             var root = document.RootElement;
             var token = root.GetProperty("access_token").GetString();
@@ -127,7 +131,7 @@ public sealed class OAuth2TokenProvider(
             var margin = lifetime > RefreshMargin * 4 ? RefreshMargin : lifetime / 4;
             return (token, time.GetUtcNow() + lifetime - margin);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or LengthLimitedStream.LimitExceededException)
         {
             throw new SourceException(sourceName, SourceErrorCode.BadResponse, $"Source '{sourceName}' answered the token request unexpectedly.", null, ex);
         }

@@ -21,7 +21,8 @@ public sealed class SourceClient(
     HttpMessageInvoker http,
     SourceResilience resilience,
     TimeProvider time,
-    GatewayMetrics? metrics = null)
+    GatewayMetrics? metrics = null,
+    SourceFailureLog? failures = null)
 {
     public SourceDefinition Source { get; } = source;
 
@@ -48,7 +49,7 @@ public sealed class SourceClient(
                     $"Source '{Source.Name}' kept answering with more pages than the configured maximum ({endpoint.Paging?.MaxPages}).");
             }
 
-            var page = await GetAsync(uri, endpoint.IsPerKey, owner, cancellationToken);
+            var page = await GetAsync(endpoint, uri, endpoint.IsPerKey, owner, cancellationToken);
             if (page.Body is not { } body)
             {
                 return items;
@@ -68,7 +69,7 @@ public sealed class SourceClient(
         IDocumentOwner owner,
         CancellationToken cancellationToken)
     {
-        var page = await GetAsync(RequestUriBuilder.Build(endpoint, [], parameters), notFoundIsEmpty: false, owner, cancellationToken);
+        var page = await GetAsync(endpoint, RequestUriBuilder.Build(endpoint, [], parameters), notFoundIsEmpty: false, owner, cancellationToken);
         if (page.Body is not { ValueKind: JsonValueKind.Object } body)
         {
             throw BadResponse("the body is not a JSON object");
@@ -82,47 +83,41 @@ public sealed class SourceClient(
         return body;
     }
 
-    private async Task<(JsonElement? Body, string? Next)> GetAsync(Uri uri, bool notFoundIsEmpty, IDocumentOwner owner, CancellationToken cancellationToken)
+    private async Task<(JsonElement? Body, string? Next)> GetAsync(
+        EndpointDefinition endpoint, Uri uri, bool notFoundIsEmpty, IDocumentOwner owner, CancellationToken cancellationToken)
     {
         owner.CallStarted();
         using var activity = GatewayActivitySource.Source.StartActivity("source.call " + Source.Name);
         activity?.SetTag("source.name", Source.Name);
         var started = time.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        HttpResponseMessage? response = null;
-        string? errorCode = null;
+        SourceAnswer? answer = null;
+        SourceException? failure = null;
         try
         {
             Resilience.Budget.RecordAttempt();
-            response = await Resilience.Pipeline.ExecuteAsync(
-                static async (context, state) =>
-                {
-                    context.Properties.TryGetValue(SourceResilience.Attempts, out var attempts);
-                    context.Properties.Set(SourceResilience.Attempts, attempts + 1);
-
-                    // A fresh message per attempt: a sent HttpRequestMessage cannot be sent again.
-                    using var request = new HttpRequestMessage(HttpMethod.Get, state.uri);
-                    request.Headers.Accept.ParseAdd("application/json");
-                    return await state.http.SendAsync(request, context.CancellationToken);
-                },
+            answer = await Resilience.Pipeline.ExecuteAsync(
+                static (context, state) => state.Client.AttemptAsync(state.Endpoint, state.Uri, context),
                 context,
-                (uri, http));
+                (Client: this, Endpoint: endpoint, Uri: uri));
 
+            var response = answer.Response;
             if (notFoundIsEmpty && response.StatusCode == HttpStatusCode.NotFound)
             {
                 return (null, null);
             }
 
-            if (!response.IsSuccessStatusCode)
+            if (answer.EnvelopeFailure is { } reported)
+            {
+                throw reported;
+            }
+
+            if (!answer.HasDocument)
             {
                 throw SourceException.FromStatus(Source.Name, (int)response.StatusCode);
             }
 
-            // The pipeline's deadline ends when the headers arrive; the body gets the same deadline of its own.
-            using var bodyDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            bodyDeadline.CancelAfter(Source.Timeout);
-            await using var stream = await response.Content.ReadAsStreamAsync(bodyDeadline.Token);
-            var document = await JsonDocument.ParseAsync(stream, default, bodyDeadline.Token);
+            var document = answer.TakeDocument();
             owner.Own(document);
             return (document.RootElement, LinkHeader.FindNext(response.Headers));
         }
@@ -132,37 +127,87 @@ public sealed class SourceClient(
         }
         catch (SourceException ex)
         {
-            // Raised by the status check above or inside the pipeline (the OAuth2 token request).
-            var failure = Failure(ex, context);
-            errorCode = failure.Code;
+            // Raised above, by the answer's reading or envelope, or inside the pipeline (the OAuth2 token request).
+            failure = Failure(ex, context);
             throw failure;
         }
         catch (Exception ex)
         {
-            var failure = Failure(Translate(ex), context);
-            errorCode = failure.Code;
+            failure = Failure(Translate(ex), context);
             throw failure;
         }
         finally
         {
             var attempts = context.Properties.GetValue(SourceResilience.Attempts, 0);
             var elapsed = time.GetElapsedTime(started);
-            metrics?.Call(Source, elapsed, attempts, errorCode);
-            Statistics.RecordCall(elapsed, errorCode is not null);
+            metrics?.Call(Source, elapsed, attempts, failure?.Code);
+            Statistics.RecordCall(elapsed, failure is not null);
+            if (failure is null)
+            {
+                failures?.Succeeded(Source.Name);
+            }
+            else
+            {
+                failures?.Failed(new SourceCallFailure(Source.Name, endpoint.Name, failure.Code, failure.HttpStatus ?? (int?)answer?.Response.StatusCode, elapsed, attempts));
+            }
+
             if (activity is not null)
             {
                 activity.SetTag("source.attempts", attempts);
                 activity.SetTag("source.circuit_state", Resilience.CircuitState);
-                activity.SetTag("http.response.status_code", (int?)response?.StatusCode);
-                if (errorCode is not null)
+                activity.SetTag("http.response.status_code", (int?)answer?.Response.StatusCode);
+                if (failure is not null)
                 {
-                    activity.SetTag("error.type", errorCode);
+                    activity.SetTag("error.type", failure.Code);
                     activity.SetStatus(ActivityStatusCode.Error);
                 }
             }
 
-            response?.Dispose();
+            answer?.Dispose();
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// One attempt, inside the pipeline: send, and read a 2xx answer's body (bounded) and its envelope, so
+    /// that the attempt's timeout covers the body and the retry and breaker see errors the body reports.
+    /// </summary>
+    private async ValueTask<SourceAnswer> AttemptAsync(EndpointDefinition endpoint, Uri uri, ResilienceContext context)
+    {
+        context.Properties.TryGetValue(SourceResilience.Attempts, out var attempts);
+        context.Properties.Set(SourceResilience.Attempts, attempts + 1);
+
+        // A fresh message per attempt: a sent HttpRequestMessage cannot be sent again.
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.ParseAdd("application/json");
+        foreach (var coding in Source.ContentEncodings)
+        {
+            request.Headers.AcceptEncoding.ParseAdd(coding);
+        }
+
+        var response = await http.SendAsync(request, context.CancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return new SourceAnswer(response);
+        }
+
+        JsonDocument? document = null;
+        try
+        {
+            document = await SourceAnswerReader.ReadAsync(response, Source, context.CancellationToken);
+            if (endpoint.Envelope?.FailureIn(document.RootElement, Source.Name, (int)response.StatusCode) is { } reported)
+            {
+                document.Dispose();
+                return new SourceAnswer(response, envelopeFailure: reported);
+            }
+
+            return new SourceAnswer(response, document);
+        }
+        catch
+        {
+            document?.Dispose();
+            response.Dispose();
+            throw;
         }
     }
 
@@ -236,6 +281,5 @@ public sealed class SourceClient(
         return uri;
     }
 
-    private SourceException BadResponse(string what) =>
-        new(Source.Name, SourceErrorCode.BadResponse, $"Source '{Source.Name}' answered unexpectedly: {what}.");
+    private SourceException BadResponse(string what) => SourceException.BadResponse(Source.Name, what);
 }

@@ -4,7 +4,12 @@ namespace CrmFederation.Gateway.Sources;
 /// Builds each source's client: its resilience pipeline, then the auth handler for its scheme, on top
 /// of one shared connection pool. Handlers are never disposed with a config snapshot: the pool outlives them.
 /// </summary>
-public sealed class SourceClientFactory(UpstreamConnectionPool pool, Resilience.SourceResilienceFactory resilience, TimeProvider time, Telemetry.GatewayMetrics? metrics = null)
+public sealed class SourceClientFactory(
+    UpstreamConnectionPool pool,
+    Resilience.SourceResilienceFactory resilience,
+    TimeProvider time,
+    Telemetry.GatewayMetrics? metrics = null,
+    SourceFailureLog? failures = null)
 {
     public SourceClientFactory(UpstreamConnectionPool pool, TimeProvider time)
         : this(pool, new Resilience.SourceResilienceFactory(time), time)
@@ -23,6 +28,6 @@ public sealed class SourceClientFactory(UpstreamConnectionPool pool, Resilience.
             SourceAuthentication.None => pool.Handler,
             var other => new StaticCredentialsHandler(other) { InnerHandler = pool.Handler },
         };
-        return new SourceClient(source, new HttpMessageInvoker(pipeline, disposeHandler: false), resilience.Create(source), time, metrics);
+        return new SourceClient(source, new HttpMessageInvoker(pipeline, disposeHandler: false), resilience.Create(source), time, metrics, failures);
     }
 }

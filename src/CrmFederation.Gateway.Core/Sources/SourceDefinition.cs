@@ -13,6 +13,12 @@ public sealed class SourceDefinition
 
     public Configuration.ResilienceConfig Resilience { get; init; } = new();
 
+    /// <summary>Largest answer read, counted after decompression; a larger one fails the call and is never kept.</summary>
+    public int MaxAnswerBytes { get; init; } = Configuration.LimitsConfig.DefaultMaxSourceAnswerBytes;
+
+    /// <summary>The Content-Encodings (see <see cref="ContentCoding"/>) the gateway asks for and undoes; any other fails the call.</summary>
+    public IReadOnlyList<string> ContentEncodings { get; init; } = [];
+
     /// <summary>
     /// A hash of the identity the gateway calls this source as. Cache keys include it, so entries
     /// fetched with one tenant's credentials are never read with another's.

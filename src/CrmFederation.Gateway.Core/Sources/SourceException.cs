@@ -28,18 +28,54 @@ public sealed class SourceException : Exception
 
     public string? CircuitState { get; private init; }
 
+    /// <summary>The source's own error code, when its answer's envelope reported one; for operators.</summary>
+    public string? UpstreamCode { get; private init; }
+
+    /// <summary>The source's own error message, when its answer's envelope reported one; for operators only (it may name anything).</summary>
+    public string? UpstreamMessage { get; private init; }
+
     /// <summary>
     /// This failure as the outcome of one call. A copy rather than a change: one failure can end several
     /// calls (every caller waiting on a shared token request gets the same exception), each with its own attempts.
     /// </summary>
     public SourceException OfCall(int attempts, string circuitState) =>
-        new(Source, Code, Message, HttpStatus, InnerException) { Attempts = attempts, CircuitState = circuitState };
+        new(Source, Code, Message, HttpStatus, InnerException)
+        {
+            Attempts = attempts,
+            CircuitState = circuitState,
+            UpstreamCode = UpstreamCode,
+            UpstreamMessage = UpstreamMessage,
+        };
 
-    public static SourceException FromStatus(string source, int status) => status switch
+    public static SourceException FromStatus(string source, int status)
     {
-        401 or 403 => new(source, SourceErrorCode.Unauthorized, $"Source '{source}' refused the gateway's credentials (HTTP {status}).", status),
-        429 => new(source, SourceErrorCode.RateLimited, $"Source '{source}' is rate limiting the gateway (HTTP 429).", status),
-        >= 500 => new(source, SourceErrorCode.Unavailable, $"Source '{source}' is unavailable (HTTP {status}).", status),
-        _ => new(source, SourceErrorCode.Rejected, $"Source '{source}' rejected the request (HTTP {status}).", status),
+        var code = status switch
+        {
+            401 or 403 => SourceErrorCode.Unauthorized,
+            429 => SourceErrorCode.RateLimited,
+            >= 500 => SourceErrorCode.Unavailable,
+            _ => SourceErrorCode.Rejected,
+        };
+        return new(source, code, $"{Failure(source, code)} (HTTP {status}).", status);
+    }
+
+    /// <summary>The source's answer could not be used; <paramref name="what"/> says why, without quoting it.</summary>
+    public static SourceException BadResponse(string source, string what, int? status = null, Exception? inner = null) =>
+        new(source, SourceErrorCode.BadResponse, $"Source '{source}' answered unexpectedly: {what}.", status, inner);
+
+    /// <summary>An answer with a 2xx status whose body reports an error of the kind <paramref name="code"/>.</summary>
+    public static SourceException FromEnvelope(string source, string code, int status, string? upstreamCode, string? upstreamMessage) =>
+        new(source, code, $"{Failure(source, code)} (an error in its HTTP {status} answer).", status)
+        {
+            UpstreamCode = upstreamCode,
+            UpstreamMessage = upstreamMessage,
+        };
+
+    private static string Failure(string source, string code) => code switch
+    {
+        SourceErrorCode.Unauthorized => $"Source '{source}' refused the gateway's credentials",
+        SourceErrorCode.RateLimited => $"Source '{source}' is rate limiting the gateway",
+        SourceErrorCode.Unavailable => $"Source '{source}' is unavailable",
+        _ => $"Source '{source}' rejected the request",
     };
 }

@@ -5,6 +5,9 @@ namespace CrmFederation.Gateway.Sources;
 /// <summary>The one connection pool every source call goes through.</summary>
 public sealed class UpstreamConnectionPool(HttpMessageHandler handler) : IDisposable
 {
+    /// <summary>Enough for the error pages of unread 4xx and 5xx answers, so that their connections are kept.</summary>
+    public const int MaxDrainBytes = 64 * 1024;
+
     public UpstreamConnectionPool()
         : this(CreateSocketsHandler())
     {
@@ -18,7 +21,12 @@ public sealed class UpstreamConnectionPool(HttpMessageHandler handler) : IDispos
         // Credentials must never follow a redirect to another host; sources that redirect are misconfigured.
         AllowAutoRedirect = false,
         UseCookies = false,
-        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli,
+
+        // Answers are decompressed by SourceAnswerReader, only in the codings each source declares and only up to its answer limit.
+        AutomaticDecompression = DecompressionMethods.None,
+
+        // An answer cut off at its limit is not read on to reuse the connection: with more than this left unread, the connection is closed.
+        MaxResponseDrainSize = MaxDrainBytes,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectTimeout = TimeSpan.FromSeconds(5),
     };

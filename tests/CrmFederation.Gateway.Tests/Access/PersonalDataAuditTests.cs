@@ -97,8 +97,13 @@ public sealed class PersonalDataAuditTests(ObservedSystemsFixture fixture) : IAs
         return (await gateway.QueryAsync(query, variables, http)).Response;
     }
 
-    /// <summary>A list the record carries, as the JSON array text its attribute holds.</summary>
-    private static string[] List(CapturedLog record, string name) => JsonSerializer.Deserialize<string[]>(Assert.IsType<string>(record.Values[name]))!;
+    /// <summary>A list the record carries: a list attribute, or JSON array text where the logging generator flattens lists.</summary>
+    private static string[] List(CapturedLog record, string name) => record.Values[name] switch
+    {
+        string text => JsonSerializer.Deserialize<string[]>(text)!,
+        IEnumerable<string> items => [.. items],
+        var other => throw new Xunit.Sdk.XunitException($"{name} is neither a list nor JSON text: {other?.GetType()}"),
+    };
 
     private static List<CapturedLog> AuditRecords(ObservedGateway gateway) =>
         gateway.Logs.Entries.Where(log => log.Category == PersonalDataAudit.Category).ToList();

@@ -1,21 +1,15 @@
 using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Tests.TestSupport;
 
 namespace CrmFederation.Gateway.Tests.Configuration;
 
 /// <summary>The worked example of gateway-config/README.md ("Adding a fifth system and a field") compiles as written.</summary>
 public sealed class FifthSystemExampleTests
 {
-    private const string SubscriptionsField = """
-        "subscriptions": {
-                  "fetch": { "source": "subscriptions", "endpoint": "subscriptionsByCustomer", "key": { "path": "id" } },
-                  "arguments": { "status": { "parameter": "status", "enumMap": "subscriptions.status" } }
-                },
-        """;
-
     [Fact]
     public void TryCompile_SampleWithTheFifthSystemExample_CompilesWithoutDiagnostics()
     {
-        using var sandbox = WithFifthSystem();
+        using var sandbox = FifthSystemGateway.SampleWithFifthSystem();
 
         var (snapshot, diagnostics) = sandbox.Compile(ConfigSandbox.VariablesWith(("CRMFED_SUBSCRIPTIONS_TOKEN", "subscriptions-token")));
 
@@ -29,7 +23,7 @@ public sealed class FifthSystemExampleTests
     {
         using var sandbox = ConfigSandbox.CopyOfSample()
             .Overlay("FifthSystem")
-            .Replace("bindings/subscriptions.json", "\"types\": {", "\"types\": {\n    \"Customer\": { \"fields\": { " + SubscriptionsField.TrimEnd(',') + " } },");
+            .Replace("bindings/subscriptions.json", "\"types\": {", "\"types\": {\n    \"Customer\": { \"fields\": { " + FifthSystemGateway.CustomerField.TrimEnd(',') + " } },");
 
         var (_, diagnostics) = sandbox.Compile(ConfigSandbox.VariablesWith(("CRMFED_SUBSCRIPTIONS_TOKEN", "subscriptions-token")));
 
@@ -40,15 +34,11 @@ public sealed class FifthSystemExampleTests
     [Fact]
     public void TryCompile_FifthSystemTokenUnset_ReportsItsCredential()
     {
-        using var sandbox = WithFifthSystem();
+        using var sandbox = FifthSystemGateway.SampleWithFifthSystem();
 
         var (_, diagnostics) = sandbox.Compile(ConfigSandbox.SampleVariables);
 
         DiagnosticAssert.Error(diagnostics, "sources/subscriptions.json", sandbox.LineOf("sources/subscriptions.json", "\"token\""),
             "environment variable 'CRMFED_SUBSCRIPTIONS_TOKEN' is not set", "$.auth.token");
     }
-
-    private static ConfigSandbox WithFifthSystem() => ConfigSandbox.CopyOfSample()
-        .Overlay("FifthSystem")
-        .Replace("bindings/customer.json", "\"shopper\": {", SubscriptionsField + "\n        \"shopper\": {");
 }

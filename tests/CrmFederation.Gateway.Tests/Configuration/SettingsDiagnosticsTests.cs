@@ -17,6 +17,8 @@ public sealed class SettingsDiagnosticsTests
     [InlineData("maxUpstreamCalls", "50", "0", "The upstream call limit 0 is out of range.", "Use 1 to 100000 calls")]
     [InlineData("maxResultItems", "50000", "100000001", "The result item limit 100000001 is out of range.", "Use 1 to 100000000 values")]
     [InlineData("maxResponseBytes", "8388608", "1023", "The response size limit 1023 bytes is out of range.", "Use 1024 (1 KiB) to 1073741824 (1 GiB) bytes")]
+    [InlineData("maxSourceAnswerBytes", "16777216", "1023", "The source answer limit 1023 bytes is out of range.", "Use 1024 (1 KiB) to 1073741824 (1 GiB) bytes")]
+    [InlineData("maxSourceAnswerBytes", "16777216", "1073741825", "The source answer limit 1073741825 bytes is out of range.", "Use 1024 (1 KiB) to 1073741824 (1 GiB) bytes")]
     public void TryCompile_LimitOutOfRange_ReportsItAtItsLineWithTheRange(string limit, string sampleValue, string value, string message, string hint)
     {
         using var sandbox = ConfigSandbox.CopyOfSample()

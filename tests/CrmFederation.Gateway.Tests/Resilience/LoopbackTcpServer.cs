@@ -9,6 +9,8 @@ namespace CrmFederation.Gateway.Tests.Resilience;
 /// </summary>
 public abstract class LoopbackTcpServer : IAsyncDisposable
 {
+    private static readonly byte[] EndOfHeaders = "\r\n\r\n"u8.ToArray();
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
@@ -39,6 +41,24 @@ public abstract class LoopbackTcpServer : IAsyncDisposable
     }
 
     protected abstract Task ServeAsync(TcpClient connection, CancellationToken stop);
+
+    /// <summary>Reads one request's line and headers (callers send no bodies); null when the caller closes the connection first.</summary>
+    protected static async Task<string?> ReadRequestHeadAsync(NetworkStream stream, CancellationToken stop)
+    {
+        var received = new List<byte>();
+        var buffer = new byte[1];
+        while (!received.TakeLast(EndOfHeaders.Length).SequenceEqual(EndOfHeaders))
+        {
+            if (await stream.ReadAsync(buffer, stop) == 0)
+            {
+                return null;
+            }
+
+            received.Add(buffer[0]);
+        }
+
+        return System.Text.Encoding.ASCII.GetString(received.ToArray());
+    }
 
     private async Task AcceptAsync()
     {

@@ -10,8 +10,6 @@ namespace CrmFederation.Gateway.Tests.Resilience;
 public sealed class MalformedHttpServer : LoopbackTcpServer
 {
     private static readonly byte[] Answer = Encoding.ASCII.GetBytes("THIS IS NOT HTTP\r\n\r\n");
-    private static readonly byte[] EndOfHeaders = "\r\n\r\n"u8.ToArray();
-
     private int _requests;
 
     public int Requests => Volatile.Read(ref _requests);
@@ -21,25 +19,9 @@ public sealed class MalformedHttpServer : LoopbackTcpServer
         var stream = connection.GetStream();
 
         // The whole request first: closing with unread bytes would reset the connection instead.
-        await ReadHeadersAsync(stream, stop);
+        _ = await ReadRequestHeadAsync(stream, stop) ?? throw new IOException("The caller closed the connection before the end of its request headers.");
         Interlocked.Increment(ref _requests);
         await stream.WriteAsync(Answer, stop);
         connection.Client.Shutdown(SocketShutdown.Send);
-    }
-
-    private static async Task ReadHeadersAsync(NetworkStream stream, CancellationToken stop)
-    {
-        var received = new List<byte>();
-        var buffer = new byte[1024];
-        while (!received.TakeLast(EndOfHeaders.Length).SequenceEqual(EndOfHeaders))
-        {
-            var read = await stream.ReadAsync(buffer, stop);
-            if (read == 0)
-            {
-                throw new IOException("The caller closed the connection before the end of its request headers.");
-            }
-
-            received.AddRange(buffer.AsSpan(0, read));
-        }
     }
 }

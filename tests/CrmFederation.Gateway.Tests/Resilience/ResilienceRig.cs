@@ -103,11 +103,11 @@ public sealed class ResilienceRig : IDisposable
     public SourceAuthentication OAuth2(Uri? tokenUri = null) =>
         new SourceAuthentication.OAuth2ClientCredentials(tokenUri ?? new Uri(Server.Url + TokenPath), new Secret("rig-client"), new Secret("rig-secret"));
 
-    /// <summary>Fetches key C-1; a call that never ends fails the test after <see cref="WireGate.HangGuard"/> instead of hanging it.</summary>
-    public Task<List<JsonElement>> FetchAsync(SourceClient client) =>
-        client.FetchItemsAsync(WireSources.CustomersById(client.Source), ["C-1"], [], _documents, CancellationToken.None).WaitAsync(WireGate.HangGuard);
+    /// <summary>Fetches key C-1 (through <paramref name="envelope"/> when given); a call that never ends fails the test after <see cref="WireGate.HangGuard"/> instead of hanging it.</summary>
+    public Task<List<JsonElement>> FetchAsync(SourceClient client, ErrorEnvelope? envelope = null) =>
+        client.FetchItemsAsync(WireSources.CustomersById(client.Source, envelope: envelope), ["C-1"], [], _documents, CancellationToken.None).WaitAsync(WireGate.HangGuard);
 
-    public Task<SourceException> FailureAsync(SourceClient client) => Assert.ThrowsAsync<SourceException>(() => FetchAsync(client));
+    public Task<SourceException> FailureAsync(SourceClient client, ErrorEnvelope? envelope = null) => Assert.ThrowsAsync<SourceException>(() => FetchAsync(client, envelope));
 
     /// <summary>Answers the data endpoint with <paramref name="response"/> from now on (replacing earlier answers).</summary>
     public void Answer(IResponseBuilder response)

@@ -46,7 +46,8 @@ public static class WireSources
         int maxBatchSize = 100,
         bool repeat = false,
         PagingDefinition? paging = null,
-        IReadOnlyList<KeyValuePair<string, string>>? query = null) => new()
+        IReadOnlyList<KeyValuePair<string, string>>? query = null,
+        ErrorEnvelope? envelope = null) => new()
     {
         Source = source,
         Name = "endpoint",
@@ -60,11 +61,12 @@ public static class WireSources
         MaxBatchSize = path.Contains(EndpointDefinition.KeyPlaceholder, StringComparison.Ordinal) ? 1 : maxBatchSize,
         RepeatListParameters = repeat,
         Paging = paging,
+        Envelope = envelope,
     };
 
     /// <summary>The CRM's batch lookup: <c>GET /crm/v3/customers?ids=…</c> → <c>{"results":[…]}</c>.</summary>
-    public static EndpointDefinition CustomersById(SourceDefinition source, int maxBatchSize = 100) =>
-        Endpoint(source, "/crm/v3/customers", keyParameter: "ids", items: "results", matchOn: "id", maxBatchSize: maxBatchSize);
+    public static EndpointDefinition CustomersById(SourceDefinition source, int maxBatchSize = 100, ErrorEnvelope? envelope = null) =>
+        Endpoint(source, "/crm/v3/customers", keyParameter: "ids", items: "results", matchOn: "id", maxBatchSize: maxBatchSize, envelope: envelope);
 
     /// <summary>A base URL on a loopback port that nothing listens on: connecting to it is refused.</summary>
     public static string ClosedPortUrl()

@@ -1,9 +1,10 @@
-namespace CrmFederation.Gateway.Http;
+namespace CrmFederation.Gateway.Limits;
 
 /// <summary>
-/// Reads the request body through, throwing once more than the limit has come in. It is what
-/// enforces the limit on chunked bodies (no Content-Length) and on servers without a body-size
-/// feature (TestServer); it never buffers or copies.
+/// Reads a stream through, throwing once more than the limit has come in: a request body (chunked,
+/// without Content-Length, or on servers without a body-size feature such as TestServer) or a
+/// source's answer after decompression. It never buffers or copies, so nothing past the limit is
+/// ever held.
 /// </summary>
 internal sealed class LengthLimitedStream(Stream inner, long limit) : Stream
 {
@@ -49,6 +50,6 @@ internal sealed class LengthLimitedStream(Stream inner, long limit) : Stream
         return _read > limit ? throw new LimitExceededException() : read;
     }
 
-    /// <summary>Thrown out of the JSON reader, and turned into a 413 by the caller.</summary>
-    internal sealed class LimitExceededException() : Exception("The request body exceeded its size limit.");
+    /// <summary>Thrown out of the reader (a JSON parser), and turned into the caller's own error (a 413, a bad answer).</summary>
+    internal sealed class LimitExceededException() : Exception("More bytes were read than the limit allows.");
 }
