@@ -16,7 +16,7 @@ public sealed class CostEstimateTests(SampleSystemsFixture fixture, ITestOutputH
     /// <summary>The README's queries, as written there.</summary>
     public static TheoryData<string, string> ReadmeQueries() => new()
     {
-        { "one customer from all four systems", "{ customer(id: \"C-000042\") { name segment billing { legalName creditLimit { amount currency } } tickets(status: [OPEN, PENDING]) { subject priority } shopper { email totalSpent { amount } } orders(first: 3) { name createdAt totalPrice { amount currency } } } }" },
+        { "one customer from all four systems", "{ customer(id: \"C-000035\") { name segment billing { legalName creditLimit { amount currency } } tickets(status: [OPEN, PENDING]) { subject priority } shopper { email totalSpent { amount } } orders(first: 3) { name createdAt totalPrice { amount currency } } } }" },
         { "a page of enterprise customers", "{ customers(first: 5, segment: ENTERPRISE, country: \"DE\", orderBy: NAME_ASC) { totalCount pageInfo { hasNextPage endCursor } nodes { id name lifecycleStage } } }" },
         { "customer-360 list", "{ customers(first: 50) { nodes { id name contacts { email } billing { accountNumber } invoices(status: OPEN) { number amount { amount currency } } tickets(status: [OPEN, PENDING]) { id } shopper { id } orders(first: 5) { name } } } }" },
     };
