@@ -222,6 +222,7 @@ public sealed class SourceCompiler(ValueResolver values, int defaultMaxAnswerByt
             Paging = paging,
             Cache = endpoint.Cache is { } cache ? new Caching.CachePolicy(TimeSpan.FromSeconds(cache.TtlSeconds), TimeSpan.FromSeconds(cache.MaxStaleSeconds)) : null,
             Envelope = envelope,
+            CacheScope = ConfigFingerprint.Of(source.Name, source.BaseUri, source.CredentialScope, endpoint, endpoint.Envelope is null ? file.Value.Envelope : null),
         };
     }
 

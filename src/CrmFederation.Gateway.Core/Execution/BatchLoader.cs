@@ -294,7 +294,7 @@ public sealed class BatchLoader
 
         // Lookup keys (e-mails, account numbers) stay out of key names; what reaches Redis is keyed again (EncryptingDistributedCache).
         var lookup = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_parameterSignature + "\n" + normalized)));
-        return $"crmfed:{_scope.CacheNamespace}:{Endpoint.Source.Name}:{Endpoint.Source.CredentialScope}:{Endpoint.Name}:{lookup}";
+        return $"crmfed:{Endpoint.Source.Name}:{Endpoint.CacheScope}:{Endpoint.Name}:{lookup}";
     }
 
     private List<string> TagsFor(string key, List<JsonElement> items)

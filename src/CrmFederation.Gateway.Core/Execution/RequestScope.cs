@@ -19,7 +19,6 @@ public sealed class RequestScope(
     IReadOnlyDictionary<string, SourceClient> clients,
     CancellationToken requestAborted,
     SourceItemCache? cache = null,
-    string cacheNamespace = "",
     GatewayMetrics? metrics = null,
     ClaimsPrincipal? caller = null,
     CursorSeal? cursors = null)
@@ -51,9 +50,6 @@ public sealed class RequestScope(
 
     /// <summary>The item cache, or null when caching is off.</summary>
     public SourceItemCache? Cache { get; } = cache;
-
-    /// <summary>The config version: cache entries of another config are never read.</summary>
-    public string CacheNamespace { get; } = cacheNamespace;
 
     public GatewayMetrics? Metrics { get; } = metrics;
 

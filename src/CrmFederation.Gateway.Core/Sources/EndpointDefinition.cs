@@ -39,6 +39,12 @@ public sealed class EndpointDefinition
 
     public Caching.CachePolicy? Cache { get; init; }
 
+    /// <summary>
+    /// Names this endpoint's cache entries: a fingerprint of what its answers depend on (the source's name,
+    /// address and identity, the endpoint's own config), so that entries survive every reload that leaves those equal.
+    /// </summary>
+    public string CacheScope { get; init; } = "";
+
     /// <summary>How the source reports errors inside 2xx answers of this endpoint; null when it does not.</summary>
     public ErrorEnvelope? Envelope { get; init; }
 
