@@ -4,13 +4,16 @@ using Polly.CircuitBreaker;
 
 namespace CrmFederation.Gateway.Resilience;
 
-/// <summary>One source's resilience pipeline, with the breaker state and retry budget it reports from.</summary>
+/// <summary>
+/// One source's resilience pipeline, with the breaker state and retry budget it reports from. Disposed
+/// (its limiters) only once no request can use it any more.
+/// </summary>
 public sealed class SourceResilience(
     ResiliencePipeline<SourceAnswer> pipeline,
     CircuitBreakerStateProvider circuit,
     RetryBudget budget,
     System.Threading.RateLimiting.RateLimiter concurrency,
-    System.Threading.RateLimiting.RateLimiter? rate)
+    System.Threading.RateLimiting.RateLimiter? rate) : IDisposable
 {
     public static readonly ResiliencePropertyKey<int> Attempts = new("crmfed.attempts");
 
@@ -34,4 +37,10 @@ public sealed class SourceResilience(
         Polly.CircuitBreaker.CircuitState.HalfOpen => "half-open",
         _ => "unknown",
     };
+
+    public void Dispose()
+    {
+        concurrency.Dispose();
+        rate?.Dispose();
+    }
 }

@@ -19,16 +19,30 @@ namespace CrmFederation.Gateway.Sources;
 public sealed class SourceClient(
     SourceDefinition source,
     HttpMessageInvoker http,
-    SourceResilience resilience,
+    SourceRuntime runtime,
     TimeProvider time,
     GatewayMetrics? metrics = null,
-    SourceFailureLog? failures = null)
+    SourceFailureLog? failures = null,
+    OAuth2TokenProvider? tokens = null)
 {
+    /// <summary>A client with state of its own, shared with no other.</summary>
+    public SourceClient(SourceDefinition source, HttpMessageInvoker http, SourceResilience resilience, TimeProvider time)
+        : this(source, http, new SourceRuntime(resilience, new SourceStatistics(time)), time)
+    {
+    }
+
+    /// <summary>The compiled config of the snapshot this client belongs to.</summary>
     public SourceDefinition Source { get; } = source;
 
-    public SourceResilience Resilience { get; } = resilience;
+    /// <summary>The state that outlives the snapshot while the source's settings stay equal.</summary>
+    public SourceRuntime Runtime { get; } = runtime;
 
-    public SourceStatistics Statistics { get; } = new(time);
+    /// <summary>The OAuth2 token its requests carry; null for other schemes.</summary>
+    public OAuth2TokenProvider? Tokens { get; } = tokens;
+
+    public SourceResilience Resilience => Runtime.Resilience;
+
+    public SourceStatistics Statistics => Runtime.Statistics;
 
     /// <summary>Fetches the items answering <paramref name="keys"/> (all pages of them).</summary>
     public async Task<List<JsonElement>> FetchItemsAsync(

@@ -84,7 +84,7 @@ public sealed class ResilienceRig : IDisposable
 
     /// <summary>A client of this rig's source, calling WireMock unless <paramref name="baseUri"/> names another server.</summary>
     public SourceClient Client(ResilienceConfig resilience, TimeSpan? deadline = null, SourceAuthentication? authentication = null, Uri? baseUri = null) =>
-        new SourceClientFactory(_pool, new SourceResilienceFactory(Clock), Clock).Create(Source(resilience, deadline, authentication, baseUri));
+        new SourceClientFactory(_pool, new SourceRuntimeRegistry(new SourceResilienceFactory(Clock), Clock), Clock).Create(Source(resilience, deadline, authentication, baseUri));
 
     /// <summary>
     /// A client of this rig's source whose every request, the OAuth2 token POST included, goes to
