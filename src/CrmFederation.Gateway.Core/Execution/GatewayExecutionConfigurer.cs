@@ -28,11 +28,13 @@ public sealed class GatewayExecutionConfigurer(
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
-        var snapshot = snapshots.Current;
+        // Held while the operation runs: the sources' state this snapshot uses is not released under it by a reload.
+        using var lease = snapshots.Lease();
+        var snapshot = lease.Snapshot;
         options.Schema = snapshot.Schema;
         options.Root = snapshot.Root;
         var permissions = snapshot.Policy.For(options.User, gateway.Value.Demo);
-        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics, options.User, cursors) { Permissions = permissions };
+        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, metrics, options.User, cursors) { Permissions = permissions };
         options.UserContext[RequestScope.UserContextKey] = scope;
         if (!permissions.MayIntrospect)
         {
