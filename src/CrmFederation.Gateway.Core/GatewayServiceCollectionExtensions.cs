@@ -1,6 +1,7 @@
 using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Configuration.Reload;
 using CrmFederation.Gateway.Execution;
 using CrmFederation.Gateway.Http;
 using CrmFederation.Gateway.Limits;
@@ -10,6 +11,7 @@ using GraphQL;
 using GraphQL.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmFederation.Gateway;
 
@@ -25,17 +27,21 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<UpstreamConnectionPool>();
         services.AddSingleton<Resilience.SourceResilienceFactory>();
         services.AddSingleton<SourceFailureLog>();
+        services.AddSingleton<SourceRuntimeRegistry>();
         services.AddSingleton<SourceClientFactory>();
         services.AddSingleton<GatewayConfigCompiler>();
+        services.AddSingleton(provider => new GatewayConfigLoader(
+            provider.GetRequiredService<GatewayConfigCompiler>(), configuration, provider.GetService<UnsetValuePolicy>()));
         services.AddSingleton(provider =>
         {
-            var options = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
-            var compiler = provider.GetRequiredService<GatewayConfigCompiler>();
-            var holder = new GatewaySnapshotHolder(compiler.Compile(options.ResolveConfigPath(), name => configuration[name], provider.GetService<UnsetValuePolicy>()));
+            var holder = new GatewaySnapshotHolder(provider.GetRequiredService<GatewayConfigLoader>().Load());
             provider.GetRequiredService<GatewayMetrics>().ObserveCircuits(() =>
                 holder.Current.Clients.Values.Select(client => (client.Source.Name, client.Resilience.CircuitState)));
             return holder;
         });
+        services.TryAddSingleton(SnapshotRetirement.Default);
+        services.AddSingleton<ConfigReloader>();
+        services.AddHostedService<ConfigWatcher>();
         services.AddSingleton<Access.PersonalDataAudit>();
         services.AddHttpContextAccessor();
         services.AddGraphQL(graphQl => graphQl

@@ -62,6 +62,7 @@ public static class GatewayServer
             .RequireAuthorization()
             .RequireRateLimiting(ClientRateLimitPolicy.Name);
         app.MapGatewayOperations();
+        app.MapConfigReload();
         if (demo is not null)
         {
             app.MapDemoTokens();

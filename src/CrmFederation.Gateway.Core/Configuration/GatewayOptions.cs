@@ -14,6 +14,16 @@ public sealed class GatewayOptions
     /// </summary>
     public bool Demo { get; set; }
 
+    /// <summary>Reload gateway-config when its files change (editors, a Kubernetes ConfigMap); on by default.</summary>
+    public bool WatchConfig { get; set; } = true;
+
+    /// <summary>Quiet time after the last change before reloading: editors and deployments write in several steps.</summary>
+    public int WatchDebounceMs { get; set; } = DefaultWatchDebounceMs;
+
+    public const int DefaultWatchDebounceMs = 500;
+
+    public const int MaxWatchDebounceMs = 60_000;
+
     public string ResolveConfigPath() =>
         Path.IsPathRooted(ConfigPath) ? ConfigPath : Path.Combine(AppContext.BaseDirectory, ConfigPath);
 }

@@ -26,6 +26,7 @@ public sealed class GatewayMetrics
     private readonly Histogram<long> _estimatedCalls;
     private readonly Histogram<long> _upstreamCalls;
     private readonly Histogram<long> _estimatedItems;
+    private readonly Counter<long> _configReloads;
 
     public GatewayMetrics(IMeterFactory meters)
     {
@@ -42,6 +43,7 @@ public sealed class GatewayMetrics
         _estimatedCalls = _meter.CreateHistogram<long>("crmfed.request.upstream_calls.estimated", "{call}", "Upstream calls the cost model estimated for a request before it ran.");
         _upstreamCalls = _meter.CreateHistogram<long>("crmfed.request.upstream_calls", "{call}", "Upstream calls a request made (pages counted, retries not), next to the estimate.");
         _estimatedItems = _meter.CreateHistogram<long>("crmfed.request.result_items.estimated", "{value}", "Values the cost model estimated a response would hold.");
+        _configReloads = _meter.CreateCounter<long>("crmfed.config.reloads", "{reload}", "Config reloads by outcome (applied, unchanged, rejected) and trigger.");
     }
 
     public void CacheHit(EndpointDefinition endpoint) => _cacheHits.Add(1, Tags(endpoint));
@@ -96,6 +98,9 @@ public sealed class GatewayMetrics
             _rateLimited.Add(1, new KeyValuePair<string, object?>("source.name", source.Name));
         }
     }
+
+    public void ConfigReload(Configuration.Reload.ConfigReloadOutcome outcome, string trigger) =>
+        _configReloads.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()), new KeyValuePair<string, object?>("trigger", trigger));
 
     /// <summary>Reports each source's circuit as 0 closed, 1 half-open, 2 open, read when metrics are collected.</summary>
     public void ObserveCircuits(Func<IEnumerable<(string Source, string State)>> circuits) =>
