@@ -47,8 +47,16 @@ public sealed class ConfigSandbox : IDisposable
 
     public static ConfigSandbox CopyOfSample()
     {
+        var sandbox = Empty();
+        CopyDirectory(SampleConfigDirectory, sandbox.Directory);
+        return sandbox;
+    }
+
+    /// <summary>A new empty directory, deleted with the sandbox.</summary>
+    public static ConfigSandbox Empty()
+    {
         var directory = Path.Combine(Path.GetTempPath(), "crmfed-config-" + Guid.NewGuid().ToString("N"));
-        CopyDirectory(SampleConfigDirectory, directory);
+        System.IO.Directory.CreateDirectory(directory);
         return new ConfigSandbox(directory);
     }
 
@@ -140,7 +148,7 @@ public sealed class ConfigSandbox : IDisposable
 
     private string PathOf(string relativePath) => Path.Combine(Directory, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
-    private static void CopyDirectory(string from, string to)
+    public static void CopyDirectory(string from, string to)
     {
         System.IO.Directory.CreateDirectory(to);
         foreach (var file in System.IO.Directory.GetFiles(from))
