@@ -1,4 +1,5 @@
 using CrmFederation.Gateway.Access;
+using CrmFederation.Gateway.Administration;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Host.CommandLine;
 using CrmFederation.Gateway.Http;
@@ -35,6 +36,7 @@ public static class GatewayServer
         builder.Services.AddGatewayCors();
         builder.Services.AddClientRateLimiting();
         builder.Services.AddGatewayOperations();
+        builder.Services.AddGatewayAdministration(builder.Configuration);
 
         var app = builder.Build();
         try
@@ -63,6 +65,7 @@ public static class GatewayServer
             .RequireRateLimiting(ClientRateLimitPolicy.Name);
         app.MapGatewayOperations();
         app.MapConfigReload();
+        app.MapAdminConfig();
         if (demo is not null)
         {
             app.MapDemoTokens();

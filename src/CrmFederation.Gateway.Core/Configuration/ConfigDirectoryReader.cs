@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace CrmFederation.Gateway.Configuration;
@@ -30,70 +29,53 @@ public static class ConfigDirectoryReader
 
     public static RawGatewayConfig Read(string directory, List<ConfigDiagnostic> diagnostics)
     {
-        var root = Path.GetFullPath(directory);
-        if (!System.IO.Directory.Exists(root))
+        if (!System.IO.Directory.Exists(directory))
         {
             diagnostics.Add(new(DiagnosticSeverity.Error, directory, null, "", "The gateway-config directory does not exist.",
                 "Set Gateway:ConfigPath (env GATEWAY__CONFIGPATH) to the folder holding gateway.json."));
-            return new RawGatewayConfig(root, "", DefaultSettings(), null, null, null, [], [], []);
+            return new RawGatewayConfig(Path.GetFullPath(directory), "", DefaultSettings(), null, null, null, [], [], []);
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var settingsPath = Path.Combine(root, SettingsFileName);
-        var settings = File.Exists(settingsPath)
-            ? ReadJson<GatewaySettingsConfig>(root, settingsPath, hash, diagnostics) ?? DefaultSettings()
+        return Read(ConfigFileSet.Load(directory), diagnostics);
+    }
+
+    /// <summary>Reads the files of <paramref name="files"/>, which need not be on disk (a proposed change).</summary>
+    public static RawGatewayConfig Read(ConfigFileSet files, List<ConfigDiagnostic> diagnostics)
+    {
+        var settings = files.Find(SettingsFileName) is { } settingsFile
+            ? ReadJson<GatewaySettingsConfig>(settingsFile, diagnostics) ?? DefaultSettings()
             : DefaultSettings();
-        var accessPath = Path.Combine(root, AccessFileName);
-        var access = File.Exists(accessPath) ? ReadJson<AccessConfig>(root, accessPath, hash, diagnostics) : null;
-        var trustedPath = Path.Combine(root, TrustedDocumentsFileName);
-        var trusted = File.Exists(trustedPath) ? ReadJson<TrustedDocumentsConfig>(root, trustedPath, hash, diagnostics) : null;
-        var policiesPath = Path.Combine(root, PoliciesFileName);
-        var policies = File.Exists(policiesPath) ? ReadJson<PoliciesConfig>(root, policiesPath, hash, diagnostics) : null;
+        var access = files.Find(AccessFileName) is { } accessFile ? ReadJson<AccessConfig>(accessFile, diagnostics) : null;
+        var trusted = files.Find(TrustedDocumentsFileName) is { } trustedFile ? ReadJson<TrustedDocumentsConfig>(trustedFile, diagnostics) : null;
+        var policies = files.Find(PoliciesFileName) is { } policiesFile ? ReadJson<PoliciesConfig>(policiesFile, diagnostics) : null;
 
-        var schemaFiles = new List<SchemaFile>();
-        foreach (var file in FilesIn(root, "schema", "*.graphql"))
-        {
-            var text = File.ReadAllText(file);
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
-            schemaFiles.Add(new SchemaFile(Relative(root, file), text));
-        }
-
+        var schemaFiles = files.In("schema").Select(file => new SchemaFile(file.Path, file.Text)).ToList();
         if (schemaFiles.Count == 0)
         {
             diagnostics.Add(new(DiagnosticSeverity.Error, "schema/", null, "", "No GraphQL schema file found.",
                 "Put the public schema in schema/*.graphql."));
         }
 
-        var sources = FilesIn(root, "sources", "*.json")
-            .Select(f => ReadJson<SourceConfig>(root, f, hash, diagnostics))
+        var sources = files.In("sources")
+            .Select(f => ReadJson<SourceConfig>(f, diagnostics))
             .OfType<ConfigFile<SourceConfig>>()
             .ToList();
-        var bindings = FilesIn(root, "bindings", "*.json")
-            .Select(f => ReadJson<BindingsFileConfig>(root, f, hash, diagnostics))
+        var bindings = files.In("bindings")
+            .Select(f => ReadJson<BindingsFileConfig>(f, diagnostics))
             .OfType<ConfigFile<BindingsFileConfig>>()
             .ToList();
 
-        var version = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
-        return new RawGatewayConfig(root, version, settings, access, trusted, policies, schemaFiles, sources, bindings);
+        return new RawGatewayConfig(files.Directory, files.Version, settings, access, trusted, policies, schemaFiles, sources, bindings);
     }
 
     /// <summary>For a missing or unreadable gateway.json: every setting at its default.</summary>
     private static ConfigFile<GatewaySettingsConfig> DefaultSettings() => new(SettingsFileName, new GatewaySettingsConfig(), JsonLineIndex.Empty);
 
-    private static IEnumerable<string> FilesIn(string root, string folder, string pattern)
-    {
-        var path = Path.Combine(root, folder);
-        return System.IO.Directory.Exists(path)
-            ? System.IO.Directory.GetFiles(path, pattern).Order(StringComparer.Ordinal)
-            : [];
-    }
-
-    private static ConfigFile<T>? ReadJson<T>(string root, string file, IncrementalHash hash, List<ConfigDiagnostic> diagnostics)
+    private static ConfigFile<T>? ReadJson<T>(ConfigFileContent file, List<ConfigDiagnostic> diagnostics)
         where T : class
     {
-        var relative = Relative(root, file);
-        var bytes = File.ReadAllBytes(file);
-        hash.AppendData(bytes);
+        var relative = file.Path;
+        var bytes = file.Bytes.Span;
         var lines = JsonLineIndex.Build(bytes);
         try
         {
@@ -129,6 +111,4 @@ public static class ConfigDirectoryReader
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
-
-    private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
 }

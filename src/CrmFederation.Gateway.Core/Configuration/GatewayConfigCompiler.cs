@@ -24,12 +24,26 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
     public (GatewaySnapshot? Snapshot, IReadOnlyList<ConfigDiagnostic> Diagnostics) TryCompile(
         string directory, Func<string, string?> variables, UnsetValuePolicy? unset = null)
     {
+        if (!Directory.Exists(directory))
+        {
+            var missing = new List<ConfigDiagnostic>();
+            ConfigDirectoryReader.Read(directory, missing);
+            return (null, missing);
+        }
+
+        return TryCompile(ConfigFileSet.Load(directory), variables, unset);
+    }
+
+    /// <summary>Compiles files held in memory, such as a proposed change, as if they were the directory's.</summary>
+    public (GatewaySnapshot? Snapshot, IReadOnlyList<ConfigDiagnostic> Diagnostics) TryCompile(
+        ConfigFileSet files, Func<string, string?> variables, UnsetValuePolicy? unset = null)
+    {
         var diagnostics = new List<ConfigDiagnostic>();
-        var raw = ConfigDirectoryReader.Read(directory, diagnostics);
+        var raw = ConfigDirectoryReader.Read(files, diagnostics);
         var values = new ValueResolver(variables, raw.Directory, unset);
         var access = AccessCompiler.Compile(raw.Access, raw.TrustedDocuments, values, diagnostics);
         // Role and scope names are checked against access.json only when it was read: if it could not be, its own error says so.
-        var accessUnreadable = raw.Access is null && File.Exists(Path.Combine(raw.Directory, ConfigDirectoryReader.AccessFileName));
+        var accessUnreadable = raw.Access is null && files.Contains(ConfigDirectoryReader.AccessFileName);
         SettingsValidator.Validate(raw.Settings, accessUnreadable ? null : access, diagnostics);
         var schemaModel = SchemaModel.Read(raw.SchemaFiles, diagnostics);
         var sources = CompileSources(raw, new SourceCompiler(values, raw.Settings.Value.Limits.MaxSourceAnswerBytes), diagnostics);
@@ -68,7 +82,10 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
             new Entity(default(JsonElement), bindings.Root),
             sources,
             sources.Values.ToDictionary(s => s.Name, clients.Create, StringComparer.Ordinal),
-            diagnostics);
+            diagnostics)
+        {
+            Files = files,
+        };
         return (snapshot, diagnostics);
     }
 

@@ -24,6 +24,19 @@ public sealed class GatewayOptions
 
     public const int MaxWatchDebounceMs = 60_000;
 
+    /// <summary>
+    /// Where the gateway keeps what must outlive a restart (the history of applied config versions, the
+    /// operations it served recently); created owner-only. Never inside gateway-config, which may be read-only.
+    /// </summary>
+    public string StateDirectory { get; set; } = DefaultStateDirectory();
+
     public string ResolveConfigPath() =>
         Path.IsPathRooted(ConfigPath) ? ConfigPath : Path.Combine(AppContext.BaseDirectory, ConfigPath);
+
+    /// <summary>The per-user application data folder (~/.local/share/crmfed on Linux), or the temp folder where there is none.</summary>
+    private static string DefaultStateDirectory()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return Path.Combine(string.IsNullOrEmpty(data) ? Path.GetTempPath() : data, "crmfed");
+    }
 }

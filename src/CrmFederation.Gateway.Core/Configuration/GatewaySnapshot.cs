@@ -18,4 +18,8 @@ public sealed record GatewaySnapshot(
     Entity Root,
     IReadOnlyDictionary<string, SourceDefinition> Sources,
     IReadOnlyDictionary<string, SourceClient> Clients,
-    IReadOnlyList<ConfigDiagnostic> Warnings);
+    IReadOnlyList<ConfigDiagnostic> Warnings)
+{
+    /// <summary>The texts this snapshot was compiled from, for the admin API and the config history.</summary>
+    public required ConfigFileSet Files { get; init; }
+}

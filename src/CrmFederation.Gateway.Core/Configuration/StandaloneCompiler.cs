@@ -16,4 +16,13 @@ public static class StandaloneCompiler
         using var services = new ServiceCollection().BuildServiceProvider();
         return new GatewayConfigCompiler(new SourceClientFactory(pool, TimeProvider.System), services).TryCompile(directory, variables, unset);
     }
+
+    /// <summary>Compiles files held in memory (a proposed change) the same way.</summary>
+    public static (GatewaySnapshot? Snapshot, IReadOnlyList<ConfigDiagnostic> Diagnostics) TryCompile(
+        ConfigFileSet files, Func<string, string?> variables, UnsetValuePolicy? unset = null)
+    {
+        using var pool = new UpstreamConnectionPool();
+        using var services = new ServiceCollection().BuildServiceProvider();
+        return new GatewayConfigCompiler(new SourceClientFactory(pool, TimeProvider.System), services).TryCompile(files, variables, unset);
+    }
 }

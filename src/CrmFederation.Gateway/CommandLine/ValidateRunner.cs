@@ -1,3 +1,4 @@
+using CrmFederation.Gateway.Administration;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Schema.Diff;
 
@@ -60,8 +61,8 @@ public static class ValidateRunner
         }
 
         var oldDiagnostics = new List<ConfigDiagnostic>();
-        var before = SchemaSurface.Read(ConfigDirectoryReader.Read(oldPath, oldDiagnostics).SchemaFiles, oldDiagnostics);
-        var after = SchemaSurface.Read(ConfigDirectoryReader.Read(directory, []).SchemaFiles, []);
+        var before = SchemaComparison.Surface(ConfigFileSet.Load(oldPath), oldDiagnostics);
+        var after = SchemaComparison.Surface(ConfigFileSet.Load(directory), []);
         var schemaErrors = oldDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.File.StartsWith("schema/", StringComparison.Ordinal)).ToList();
         if (schemaErrors.Count > 0)
         {
@@ -74,8 +75,8 @@ public static class ValidateRunner
         }
 
         var report = SchemaDiff.Compare(before, after);
-        output.WriteLine($"Schema changes against {oldPath}: {report.Count(SchemaChangeSeverity.Breaking)} breaking, " +
-            $"{report.Count(SchemaChangeSeverity.Dangerous)} dangerous, {report.Count(SchemaChangeSeverity.Safe)} safe");
+        // The same classification and counts as the admin API's validate and apply answers.
+        output.WriteLine($"Schema changes against {oldPath}: {SchemaComparison.Counts(report)}");
         foreach (var change in report.Changes)
         {
             output.WriteLine("  " + change);

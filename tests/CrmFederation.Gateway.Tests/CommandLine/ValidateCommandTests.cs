@@ -52,6 +52,7 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Schema changes against", output, StringComparison.Ordinal);
+        Assert.Contains(": 1 breaking, 0 dangerous, 0 safe", output, StringComparison.Ordinal);
         Assert.Contains("  breaking: Customer.industry: Field 'Customer.industry' was removed.", output, StringComparison.Ordinal);
         Assert.Contains("1 breaking change(s)", output, StringComparison.Ordinal);
     }

@@ -135,8 +135,10 @@ public sealed class SchemaDiff
 
         if (before.DefaultValue != after.DefaultValue && !after.IsRequired)
         {
-            Add(kinds.DefaultChanged, SchemaChangeSeverity.Dangerous, path,
-                $"{what} changed its default from {before.DefaultValue ?? "none"} to {after.DefaultValue ?? "none"}: operations that omit it now mean something else.");
+            // A default given to an input that was required changes no operation: every one that worked sent a value.
+            Add(kinds.DefaultChanged, before.IsRequired ? SchemaChangeSeverity.Safe : SchemaChangeSeverity.Dangerous, path, before.IsRequired
+                ? $"{what} got the default {after.DefaultValue}: it is optional now."
+                : $"{what} changed its default from {before.DefaultValue ?? "none"} to {after.DefaultValue ?? "none"}: operations that omit it now mean something else.");
         }
 
         CompareDescription(kinds.DescriptionChanged, path, what, before.Description, after.Description);

@@ -174,6 +174,30 @@ public sealed class SchemaDiffTests
     }
 
     [Fact]
+    public void Compare_RequiredArgumentGivenADefault_SafeBecauseEveryWorkingOperationSentIt()
+    {
+        var change = Single(Base, Base.Replace("customer(id: ID!)", "customer(id: ID! = \"C-1\")", StringComparison.Ordinal));
+
+        Assert.Equal((ArgumentDefaultChanged, Safe, "Query.customer(id:)"), (change.Kind, change.Severity, change.Path));
+        Assert.Contains("optional now", change.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("interface Node { id: ID! }", "interface Node { id: ID }", Breaking)]
+    [InlineData("interface Node { id: ID! }", "interface Node { id: ID! name: String }", Safe)]
+    [InlineData("type Invoice implements Node { id: ID!  status: InvoiceStatus! }", "type Invoice implements Node { id: ID!  status: InvoiceStatus }", Breaking)]
+    [InlineData("input CustomerFilter { country: String  segment: Segment = SMB  ids: [ID!] }", "input CustomerFilter { country: String  segment: Segment = SMB  ids: [ID] }", Safe)]
+    [InlineData("input CustomerFilter { country: String  segment: Segment = SMB  ids: [ID!] }", "input CustomerFilter { country: String  segment: Segment = SMB  ids: [ID!]! }", Breaking)]
+    [InlineData("scalar Date", "", Breaking)]
+    [InlineData("enum Segment { SMB ENTERPRISE }", "enum Segment { SMB ENTERPRISE MID_MARKET }", Dangerous)]
+    public void Compare_NullabilityAndMembership_ClassifiedByPosition(string before, string after, SchemaChangeSeverity expected)
+    {
+        var change = Single(Base, Base.Replace(before, after, StringComparison.Ordinal));
+
+        Assert.Equal(expected, change.Severity);
+    }
+
+    [Fact]
     public void Compare_EnumValueRemoved_Breaking()
     {
         var change = Single(Base, Base.Replace("enum InvoiceStatus { OPEN PAID }", "enum InvoiceStatus { OPEN }", StringComparison.Ordinal));
