@@ -2,6 +2,8 @@ using System.Text.Json;
 using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Schema;
+using CrmFederation.Gateway.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -42,11 +44,14 @@ public static class OperationsEndpoints
             configVersion = snapshot.Version,
             sources = snapshot.Clients.Values.OrderBy(c => c.Source.Name, StringComparer.Ordinal).Select(client =>
             {
-                var recent = client.Statistics.Recent();
+                var health = SourceHealth.Of(client);
+                var recent = health.Recent;
                 return new
                 {
                     name = client.Source.Name,
-                    circuit = client.Resilience.CircuitState,
+                    health = health.Status,
+                    healthReason = health.Reason,
+                    circuit = health.Circuit,
                     callsLastMinute = recent.CallsLastMinute,
                     errorRateLastMinute = Math.Round(recent.ErrorRate, 3),
                     meanLatencyMs = Math.Round(recent.MeanLatencyMs, 1),
