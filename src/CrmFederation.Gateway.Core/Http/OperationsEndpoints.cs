@@ -14,7 +14,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CrmFederation.Gateway.Http;
 
 /// <summary>
-/// The operators' endpoints: health, per-source status and cache purge (for callers with the admin scope),
+/// The operators' endpoints: health, per-source status, where each field comes from and cache purge (for callers with the admin scope),
 /// and source change webhooks (signed by the source).
 /// </summary>
 public static class OperationsEndpoints
@@ -32,6 +32,8 @@ public static class OperationsEndpoints
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealth });
         endpoints.MapGet("/status/sources", SourceStatus).RequireAuthorization(AccessPolicies.Admin);
         endpoints.MapPost("/admin/cache/purge", PurgeAsync).RequireAuthorization(AccessPolicies.Admin);
+        endpoints.MapGet("/admin/schema/bindings", (GatewaySnapshotHolder snapshots) => Results.Json(FieldOrigins.Of(snapshots.Current)))
+            .RequireAuthorization(AccessPolicies.Admin);
         endpoints.MapPost("/webhooks/{source}", SourceWebhook.HandleAsync);
         return endpoints;
     }
