@@ -1,4 +1,5 @@
 using CrmFederation.Gateway.Access;
+using CrmFederation.Gateway.BrowserPages;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Host.CommandLine;
 using CrmFederation.Gateway.Http;
@@ -35,6 +36,7 @@ public static class GatewayServer
         builder.Services.AddGatewayCors();
         builder.Services.AddClientRateLimiting();
         builder.Services.AddGatewayOperations();
+        builder.Services.AddBrowserPages();
 
         var app = builder.Build();
         try
@@ -62,6 +64,7 @@ public static class GatewayServer
             .RequireAuthorization()
             .RequireRateLimiting(ClientRateLimitPolicy.Name);
         app.MapGatewayOperations();
+        app.MapBrowserPages("/graphql");
         if (demo is not null)
         {
             app.MapDemoTokens();
