@@ -52,6 +52,21 @@ public sealed class GraphQLIdeBrowserTests(BrowserGatewayFixture fixture)
         await Expect(page.Locator(".graphiql-doc-explorer")).ToContainTextAsync("customersByIds");
     }
 
+    [Fact]
+    public async Task Ide_AfterConsoleSignInInTheSameTab_HeadersCarryThatCredential()
+    {
+        await using var browser = await AdminConsoleBrowserTests.ConsoleSignedInAsync(fixture, DemoApiKeys.Admin);
+        var page = browser.Page;
+        await Expect(page.Locator("table.sources")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/graphql");
+        await Expect(page.Locator("section[aria-label='Headers'] .graphiql-editor:not(.hidden)")).ToContainTextAsync(DemoApiKeys.Admin);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Execute query (Ctrl-Enter)" }).ClickAsync();
+
+        // The default query asks for a customer's billing account: it runs with the console's admin key.
+        await Expect(page.Locator("section[aria-label='Result Window']")).ToContainTextAsync("legalName");
+    }
+
     /// <summary>Replaces a Monaco editor's text as pasting does (no auto-closed brackets or completions in the way).</summary>
     private static async Task TypeIntoEditorAsync(IPage page, ILocator editor, string text)
     {
