@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs and starts what the tests need (redis-server for the
-# cache tests), so it works on a fresh Debian machine with the .NET 10 SDK.
+# cache tests, chromium for the browser tests), so it works on a fresh Debian machine with the .NET 10 SDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +17,16 @@ if ! command -v redis-server >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends redis-server >/dev/null
 fi
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The browser tests drive Debian's chromium through Playwright; Playwright's own browser download is
+# never used (these machines cannot download browsers).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium (Debian package) for the browser tests..."
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

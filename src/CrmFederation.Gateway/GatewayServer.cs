@@ -1,5 +1,6 @@
 using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Administration;
+using CrmFederation.Gateway.BrowserPages;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Host.CommandLine;
 using CrmFederation.Gateway.Http;
@@ -37,6 +38,7 @@ public static class GatewayServer
         builder.Services.AddClientRateLimiting();
         builder.Services.AddGatewayOperations();
         builder.Services.AddGatewayAdministration(builder.Configuration);
+        builder.Services.AddBrowserPages();
 
         var app = builder.Build();
         try
@@ -66,6 +68,7 @@ public static class GatewayServer
         app.MapGatewayOperations();
         app.MapConfigReload();
         app.MapAdminConfig();
+        app.MapBrowserPages("/graphql");
         if (demo is not null)
         {
             app.MapDemoTokens();

@@ -14,6 +14,8 @@ internal static class AcceptNegotiator
     private static readonly (ResponseMediaType Type, MediaTypeHeaderValue Parsed)[] Candidates =
         [.. ResponseMediaType.All.Select(type => (type, MediaTypeHeaderValue.Parse(type.MediaType)))];
 
+    private static readonly MediaTypeHeaderValue Html = MediaTypeHeaderValue.Parse("text/html");
+
     /// <summary>The type to answer with, or null when the header rules out every type we produce (406).</summary>
     public static ResponseMediaType? Select(StringValues accept)
     {
@@ -23,6 +25,28 @@ internal static class AcceptNegotiator
             return ResponseMediaType.Json;
         }
 
+        return Best(ranges).Type;
+    }
+
+    /// <summary>
+    /// True when the header ranks <c>text/html</c> above every GraphQL response type, as a browser's
+    /// navigation does (<c>text/html,…,*/*;q=0.8</c>). A tie, such as <c>*/*</c> alone, goes to GraphQL,
+    /// so that clients which name no type keep getting JSON.
+    /// </summary>
+    public static bool PrefersHtml(StringValues accept)
+    {
+        if (StringValues.IsNullOrEmpty(accept) || !MediaTypeHeaderValue.TryParseList(accept, out var ranges) || ranges.Count == 0)
+        {
+            return false;
+        }
+
+        var html = BestRange(Html, ranges);
+        var (graphQL, graphQLMatch) = Best(ranges);
+        return html.Quality > 0 && (graphQL is null || html.IsBetterThan(graphQLMatch));
+    }
+
+    private static (ResponseMediaType? Type, Match Match) Best(IList<MediaTypeHeaderValue> ranges)
+    {
         ResponseMediaType? best = null;
         var bestMatch = default(Match);
         foreach (var (type, parsed) in Candidates)
@@ -35,7 +59,7 @@ internal static class AcceptNegotiator
             }
         }
 
-        return best;
+        return (best, bestMatch);
     }
 
     private static Match BestRange(MediaTypeHeaderValue candidate, IList<MediaTypeHeaderValue> ranges)

@@ -1,12 +1,13 @@
 using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Telemetry;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CrmFederation.Gateway.Http;
 
 /// <summary>
-/// Ready when a valid config is loaded. A source whose circuit is open, that failed every call of the
-/// last few seconds, or that failed most of its calls in the last minute, makes the gateway Degraded,
-/// with the source named: it still serves every field the other sources answer, so it stays ready.
+/// Ready when a valid config is loaded. A failing source (<see cref="SourceHealth"/>: its circuit is open,
+/// it failed every call of the last few seconds, or most of its calls in the last minute) makes the
+/// gateway Degraded, with the source named: it still serves every field the other sources answer, so it stays ready.
 /// </summary>
 public sealed class GatewayReadinessCheck(GatewaySnapshotHolder snapshots) : IHealthCheck
 {
@@ -17,11 +18,9 @@ public sealed class GatewayReadinessCheck(GatewaySnapshotHolder snapshots) : IHe
         var failing = new List<string>();
         foreach (var (name, client) in snapshot.Clients.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            var recent = client.Statistics.Recent();
-            var circuit = client.Resilience.CircuitState;
-            var unhealthy = circuit != "closed" || recent.FailingEveryCall || (recent.CallsLastMinute >= 5 && recent.ErrorRate >= 0.5);
-            data[name] = unhealthy ? $"failing (circuit {circuit}, error rate {recent.ErrorRate:P0})" : "ok";
-            if (unhealthy)
+            var health = SourceHealth.Of(client);
+            data[name] = health.Reason ?? "ok";
+            if (health.Failing)
             {
                 failing.Add(name);
             }

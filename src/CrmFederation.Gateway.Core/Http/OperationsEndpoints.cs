@@ -2,6 +2,8 @@ using System.Text.Json;
 using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Schema;
+using CrmFederation.Gateway.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +14,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CrmFederation.Gateway.Http;
 
 /// <summary>
-/// The operators' endpoints: health, per-source status and cache purge (for callers with the admin scope),
+/// The operators' endpoints: health, per-source status, where each field comes from and cache purge (for callers with the admin scope),
 /// and source change webhooks (signed by the source).
 /// </summary>
 public static class OperationsEndpoints
@@ -30,6 +32,8 @@ public static class OperationsEndpoints
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealth });
         endpoints.MapGet("/status/sources", SourceStatus).RequireAuthorization(AccessPolicies.Admin);
         endpoints.MapPost("/admin/cache/purge", PurgeAsync).RequireAuthorization(AccessPolicies.Admin);
+        endpoints.MapGet("/admin/schema/bindings", (GatewaySnapshotHolder snapshots) => Results.Json(FieldOrigins.Of(snapshots.Current)))
+            .RequireAuthorization(AccessPolicies.Admin);
         endpoints.MapPost("/webhooks/{source}", SourceWebhook.HandleAsync);
         return endpoints;
     }
@@ -42,11 +46,14 @@ public static class OperationsEndpoints
             configVersion = snapshot.Version,
             sources = snapshot.Clients.Values.OrderBy(c => c.Source.Name, StringComparer.Ordinal).Select(client =>
             {
-                var recent = client.Statistics.Recent();
+                var health = SourceHealth.Of(client);
+                var recent = health.Recent;
                 return new
                 {
                     name = client.Source.Name,
-                    circuit = client.Resilience.CircuitState,
+                    health = health.Status,
+                    healthReason = health.Reason,
+                    circuit = health.Circuit,
                     callsLastMinute = recent.CallsLastMinute,
                     errorRateLastMinute = Math.Round(recent.ErrorRate, 3),
                     meanLatencyMs = Math.Round(recent.MeanLatencyMs, 1),

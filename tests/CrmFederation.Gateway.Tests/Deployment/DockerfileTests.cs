@@ -94,6 +94,9 @@ public sealed class DockerfileTests
         var patterns = File.ReadAllLines(path).Select(l => l.Trim()).ToList();
         Assert.Contains(patterns, p => p is "**/bin" or "**/bin/" or "**/bin/**");
         Assert.Contains(patterns, p => p is "**/obj" or "**/obj/" or "**/obj/**");
+
+        // The browser pages' npm packages (src/CrmFederation.Console): the image needs only their committed build.
+        Assert.Contains(patterns, p => p is "**/node_modules" or "**/node_modules/" or "**/node_modules/**");
     }
 
     /// <summary>The project and every project it references, transitively, relative to the repository root.</summary>

@@ -8,7 +8,7 @@ namespace CrmFederation.Gateway.Tests.Operations;
 
 /// <summary>
 /// <c>/status/sources</c>: for callers with the admin scope (401 without credentials, 403 without the scope), one entry per
-/// source with its circuit, last minute's calls, error rate and latency, headroom and cache hit ratio.
+/// source with its health, circuit, last minute's calls, error rate and latency, headroom and cache hit ratio.
 /// </summary>
 [Collection(OperationsCollection.Name)]
 public sealed class SourceStatusTests(ObservedSystemsFixture fixture) : IAsyncLifetime
@@ -50,6 +50,8 @@ public sealed class SourceStatusTests(ObservedSystemsFixture fixture) : IAsyncLi
         Assert.Equal(Sources, sources.Keys.Order(StringComparer.Ordinal));
         Assert.All(sources.Values, source =>
         {
+            Assert.Equal("healthy", source.GetProperty("health").GetString());
+            Assert.Equal(JsonValueKind.Null, source.GetProperty("healthReason").ValueKind);
             Assert.Equal("closed", source.GetProperty("circuit").GetString());
             Assert.True(source.GetProperty("callsLastMinute").GetInt32() >= 1, source.ToString());
             Assert.Equal(0, source.GetProperty("errorRateLastMinute").GetDouble());
@@ -64,7 +66,7 @@ public sealed class SourceStatusTests(ObservedSystemsFixture fixture) : IAsyncLi
     }
 
     [Fact]
-    public async Task SourceStatus_ErpDown_ErpErrorRateOneOthersZero()
+    public async Task SourceStatus_ErpDown_ErpFailingWithErrorRateOneOthersHealthy()
     {
         await using var gateway = ObservedGateway.Over(fixture.Systems, cacheEnabled: false);
         using var http = gateway.CreateClient();
@@ -80,6 +82,11 @@ public sealed class SourceStatusTests(ObservedSystemsFixture fixture) : IAsyncLi
         Assert.Equal((2, 0.0), (sources["crm"].GetProperty("callsLastMinute").GetInt32(), sources["crm"].GetProperty("errorRateLastMinute").GetDouble()));
         Assert.Equal(0, sources["helpdesk"].GetProperty("callsLastMinute").GetInt32());
         Assert.Equal(JsonValueKind.Null, sources["erp"].GetProperty("cacheHitRatio").ValueKind);
+
+        // Every call of the last seconds failed: the readiness check's rule, so the console and /health/ready agree.
+        Assert.Equal("failing", sources["erp"].GetProperty("health").GetString());
+        Assert.Contains("error rate 100", sources["erp"].GetProperty("healthReason").GetString(), StringComparison.Ordinal);
+        Assert.All(new[] { "crm", "helpdesk", "commerce" }, name => Assert.Equal("healthy", sources[name].GetProperty("health").GetString()));
     }
 
     private static async Task<Dictionary<string, JsonElement>> StatusAsync(HttpClient http)
