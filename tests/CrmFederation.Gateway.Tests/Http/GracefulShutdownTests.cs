@@ -24,8 +24,8 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
 
     private readonly ConfigSandbox _config = ConfigSandbox.CopyOfSample();
-    private readonly HttpClient _sim = new();
     private RunningSampleSystems _systems = null!;
+    private SimulationKnobs _knobs = null!;
 
     public async Task InitializeAsync()
     {
@@ -36,14 +36,14 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
             crm["resilience"] = new JsonObject { ["attemptTimeoutMs"] = 30_000 };
         });
         _systems = await SampleSystemsHost.StartAsync(new SampleSystemsOptions { CrmPort = 0, ErpPort = 0, HelpdeskPort = 0, CommercePort = 0 });
-        using var slow = await _sim.PostAsJsonAsync(new Uri(_systems.CrmBaseUrl, "/_sim/faults"), new { latencyMs = CrmLatencyMs });
-        slow.EnsureSuccessStatusCode();
+        _knobs = new SimulationKnobs(_systems);
+        await _knobs.SetFaultsAsync(_systems.CrmBaseUrl, new { latencyMs = CrmLatencyMs });
     }
 
     public async Task DisposeAsync()
     {
         await _systems.DisposeAsync();
-        _sim.Dispose();
+        _knobs.Dispose();
         _config.Dispose();
     }
 
@@ -107,8 +107,8 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     /// <summary>Waits until the CRM has the request (it counts a call on arrival, before its latency).</summary>
     private Task CrmCalledAsync() => UntilAsync(async () =>
     {
-        var stats = await _sim.GetFromJsonAsync<JsonElement>(new Uri(_systems.CrmBaseUrl, "/_sim/stats"));
-        return stats.GetProperty("routes").GetProperty("GET /crm/v3/customers").GetInt32() > 0 ? "called" : null;
+        var calls = await _knobs.CallsAsync(_systems.CrmBaseUrl);
+        return calls["GET /crm/v3/customers"] > 0 ? "called" : null;
     });
 
     /// <summary>Waits until a new connection to the gateway is refused.</summary>
