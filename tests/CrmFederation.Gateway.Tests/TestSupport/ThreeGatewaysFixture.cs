@@ -17,11 +17,12 @@ public sealed class ThreeGatewaysFixture : IAsyncLifetime
     public const int HelpdeskQuota = 5;
 
     /// <summary>
-    /// The sample config with the helpdesk's quota, and CRM calls neither retried nor cut short by a busy
+    /// The sample config with the helpdesk's quota and no queue for it (a call over the quota is refused
+    /// at once, so clients keep asking for more), and CRM calls neither retried nor cut short by a busy
     /// machine, so that each cache miss is exactly one CRM call.
     /// </summary>
     private readonly ConfigSandbox _config = ConfigSandbox.CopyOfSample()
-        .EditJson("sources/helpdesk.json", helpdesk => helpdesk["resilience"] = new JsonObject { ["rateLimitPerSecond"] = HelpdeskQuota })
+        .EditJson("sources/helpdesk.json", helpdesk => helpdesk["resilience"] = new JsonObject { ["rateLimitPerSecond"] = HelpdeskQuota, ["queueLimit"] = 0 })
         .EditJson("sources/crm.json", crm =>
         {
             crm["timeoutMs"] = 30_000;
