@@ -39,6 +39,7 @@ public static class GatewayServer
         builder.Services.AddGatewayOperations();
         builder.Services.AddGatewayAdministration(builder.Configuration);
         builder.Services.AddBrowserPages();
+        builder.Services.AddGracefulShutdown(builder.Configuration);
 
         var app = builder.Build();
         try
@@ -54,6 +55,9 @@ public static class GatewayServer
 
         // And the cache's settings: Redis without a usable encryption key must not start (this throws, naming the setting).
         _ = app.Services.GetService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>();
+
+        // And the shutdown settings, which throw the same way on a value out of range.
+        _ = app.Services.GetRequiredService<ShutdownSettings>();
 
         // Host filtering (AllowedHosts) runs first, added by the web host itself. CORS answers preflights before
         // authentication (browsers send no credentials with them); the rate limiter needs the caller's identity.

@@ -9,8 +9,8 @@ namespace CrmFederation.Gateway.Caching;
 
 /// <summary>
 /// HybridCache with an in-memory L1 always, and Redis as the shared, encrypted L2 when
-/// <c>Gateway:Cache:RedisConnectionString</c> is set; Redis then also carries evictions and accepted
-/// webhook calls between instances.
+/// <c>Gateway:Cache:RedisConnectionString</c> is set; Redis then also carries evictions, accepted
+/// webhook calls and the sources' outbound rate limits between instances.
 /// </summary>
 public static class CachingServiceCollectionExtensions
 {
@@ -58,6 +58,11 @@ public static class CachingServiceCollectionExtensions
         services.AddSingleton<IWebhookSignatureClaims>(provider => UsesRedis(provider.GetRequiredService<CacheSettings>())
             ? ActivatorUtilities.CreateInstance<RedisSignatureClaims>(provider)
             : new LocalOnlySignatureClaims());
+
+        // Null without Redis: each instance then keeps the sources' rate limits on its own.
+        services.AddSingleton(provider => UsesRedis(provider.GetRequiredService<CacheSettings>())
+            ? ActivatorUtilities.CreateInstance<Resilience.RedisTokenBuckets>(provider)
+            : null!);
 
         return services;
     }

@@ -102,7 +102,7 @@ public sealed partial class RedisOutageLog(TimeProvider time, ILogger<RedisOutag
     private static long WholeSeconds(TimeSpan duration) => (long)Math.Round(duration.TotalSeconds);
 
     [LoggerMessage(1, LogLevel.Warning,
-        "Redis is unavailable ({Reason}): until it answers, the shared cache reads as a miss and skips writes, and each instance checks webhook replays on its own; further failures are summarised")]
+        "Redis is unavailable ({Reason}): until it answers, the shared cache reads as a miss and skips writes, and each instance checks webhook replays and applies the sources' rate limits on its own; further failures are summarised")]
     private static partial void LogUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(2, LogLevel.Warning, "Redis commands are still failing ({Reason}): {Failures} failed in the last {Seconds} s")]

@@ -10,9 +10,6 @@ namespace CrmFederation.Gateway.Resilience;
 /// </summary>
 public sealed class OutboundRateLimiter : RateLimiter
 {
-    private static readonly RateLimitLease Granted = new Lease(acquired: true);
-    private static readonly RateLimitLease Refused = new Lease(acquired: false);
-
     private readonly int _perSecond;
     private readonly int _queueLimit;
     private readonly TimeProvider _time;
@@ -57,7 +54,7 @@ public sealed class OutboundRateLimiter : RateLimiter
         ThrowIfMoreThanBucket(permitCount);
         lock (_gate)
         {
-            return TryTake(permitCount) ? Granted : Refuse();
+            return TryTake(permitCount) ? RateLease.Granted : Refuse();
         }
     }
 
@@ -69,7 +66,7 @@ public sealed class OutboundRateLimiter : RateLimiter
         {
             if (TryTake(permitCount))
             {
-                return Granted;
+                return RateLease.Granted;
             }
 
             // Asking for no permits only asks whether one is left; there is nothing to wait for.
@@ -108,7 +105,7 @@ public sealed class OutboundRateLimiter : RateLimiter
             _granted++;
         }
 
-        return Granted;
+        return RateLease.Granted;
     }
 
     private void ThrowIfMoreThanBucket(int permitCount) =>
@@ -131,7 +128,7 @@ public sealed class OutboundRateLimiter : RateLimiter
     private RateLimitLease Refuse()
     {
         _refused++;
-        return Refused;
+        return RateLease.Refused;
     }
 
     private void Refill()
@@ -139,18 +136,5 @@ public sealed class OutboundRateLimiter : RateLimiter
         var now = _time.GetTimestamp();
         _tokens = Math.Min(_tokens + (_time.GetElapsedTime(_lastRefill, now).TotalSeconds * _perSecond), _perSecond);
         _lastRefill = now;
-    }
-
-    private sealed class Lease(bool acquired) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
     }
 }

@@ -9,9 +9,10 @@ namespace CrmFederation.Gateway.Resilience;
 /// Builds one Polly pipeline per source, from the outside in: the call's overall deadline, retries of
 /// transient failures (honouring Retry-After, within the retry budget and the deadline), the circuit breaker, the
 /// concurrency limit, the outbound rate limit, and the per-attempt timeout. Only idempotent reads go
-/// through it; writes are never retried blindly.
+/// through it; writes are never retried blindly. With <paramref name="sharedBuckets"/> (Redis configured)
+/// the outbound rate limit is shared by every instance using that Redis.
 /// </summary>
-public sealed class SourceResilienceFactory(TimeProvider time)
+public sealed class SourceResilienceFactory(TimeProvider time, RedisTokenBuckets? sharedBuckets = null)
 {
     public SourceResilience Create(SourceDefinition source)
     {
@@ -45,10 +46,12 @@ public sealed class SourceResilienceFactory(TimeProvider time)
         });
         builder.AddRateLimiter(concurrency);
 
-        OutboundRateLimiter? rate = null;
+        RateLimiter? rate = null;
         if (config.RateLimitPerSecond > 0)
         {
-            rate = new OutboundRateLimiter(config.RateLimitPerSecond, config.QueueLimit, time);
+            rate = sharedBuckets is null
+                ? new OutboundRateLimiter(config.RateLimitPerSecond, config.QueueLimit, time)
+                : new SharedOutboundRateLimiter(sharedBuckets, source.Name, config.RateLimitPerSecond, config.QueueLimit, time);
             builder.AddRateLimiter(rate);
         }
 

@@ -16,7 +16,7 @@ public sealed class DemoTokenTests
     public async Task MintedTokens_InDemoMode_AcceptedAsTheirRoles()
     {
         await using var demo = await DemoGatewayProcess.StartAsync();
-        using var http = demo.CreateClient();
+        using var http = demo.CreateClient(apiKey: null);
 
         using var unknownRole = await http.PostAsJsonAsync(DemoTokens.Path, new { role = "superuser" });
         using var noRole = await http.PostAsJsonAsync(DemoTokens.Path, new { });

@@ -86,6 +86,10 @@ public sealed class ResilienceRig : IDisposable
     public SourceClient Client(ResilienceConfig resilience, TimeSpan? deadline = null, SourceAuthentication? authentication = null, Uri? baseUri = null) =>
         new SourceClientFactory(_pool, new SourceRuntimeRegistry(new SourceResilienceFactory(Clock), Clock), Clock).Create(Source(resilience, deadline, authentication, baseUri));
 
+    /// <summary>A client of this rig's source whose outbound rate limit is kept in <paramref name="sharedBuckets"/>, as an instance with Redis keeps it.</summary>
+    public SourceClient Client(ResilienceConfig resilience, RedisTokenBuckets sharedBuckets) =>
+        new SourceClientFactory(_pool, new SourceResilienceFactory(Clock, sharedBuckets), Clock).Create(Source(resilience, null, null, null));
+
     /// <summary>
     /// A client of this rig's source whose every request, the OAuth2 token POST included, goes to
     /// <paramref name="transport"/> instead of a server; the auth handler is put on top as the factory does.

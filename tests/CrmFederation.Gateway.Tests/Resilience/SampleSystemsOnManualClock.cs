@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using CrmFederation.Gateway.Host;
 using CrmFederation.Gateway.Tests.TestSupport;
 using CrmFederation.SampleSystems;
@@ -15,8 +13,8 @@ namespace CrmFederation.Gateway.Tests.Resilience;
 /// </summary>
 public sealed class SampleSystemsOnManualClock : IAsyncLifetime
 {
-    private readonly HttpClient _sim = new();
     private GatewayFactory? _gateway;
+    private SimulationKnobs _knobs = null!;
 
     public ManualClock Clock { get; } = new();
 
@@ -34,6 +32,7 @@ public sealed class SampleSystemsOnManualClock : IAsyncLifetime
             CommercePort = 0,
             TimeProvider = Clock,
         });
+        _knobs = new SimulationKnobs(Systems);
         _gateway = new GatewayFactory(TestGatewayVariables.For(Systems)
             .Append(new("Gateway:ConfigPath", RepositoryPaths.GatewayConfig))
             .Append(new("Gateway:Cache:Enabled", "false")));
@@ -48,29 +47,14 @@ public sealed class SampleSystemsOnManualClock : IAsyncLifetime
         }
 
         await Systems.DisposeAsync();
-        _sim.Dispose();
+        _knobs?.Dispose();
     }
 
     /// <summary>Every system back to its defaults (no faults, a fresh rate limiter) with its call counters at zero.</summary>
-    public async Task ResetAsync()
-    {
-        foreach (var system in new[] { Systems.CrmBaseUrl, Systems.ErpBaseUrl, Systems.HelpdeskBaseUrl, Systems.CommerceBaseUrl })
-        {
-            using var response = await _sim.PostAsync(new Uri(system, "/_sim/reset"), null);
-            response.EnsureSuccessStatusCode();
-        }
-    }
+    public Task ResetAsync() => _knobs.ResetAsync();
 
-    public async Task SetFaultsAsync(Uri system, object faults)
-    {
-        using var response = await _sim.PostAsJsonAsync(new Uri(system, "/_sim/faults"), faults);
-        response.EnsureSuccessStatusCode();
-    }
+    public Task SetFaultsAsync(Uri system, object faults) => _knobs.SetFaultsAsync(system, faults);
 
     /// <summary>Calls per route of one system since the last reset ("GET /api/v2/tickets" → 3), routes never called included.</summary>
-    public async Task<Dictionary<string, int>> CallsAsync(Uri system)
-    {
-        var stats = await _sim.GetFromJsonAsync<JsonElement>(new Uri(system, "/_sim/stats"));
-        return stats.GetProperty("routes").EnumerateObject().ToDictionary(route => route.Name, route => route.Value.GetInt32(), StringComparer.Ordinal);
-    }
+    public Task<Dictionary<string, int>> CallsAsync(Uri system) => _knobs.CallsAsync(system);
 }
