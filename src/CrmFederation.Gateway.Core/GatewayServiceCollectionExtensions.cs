@@ -6,6 +6,7 @@ using CrmFederation.Gateway.Http;
 using CrmFederation.Gateway.Limits;
 using CrmFederation.Gateway.Sources;
 using CrmFederation.Gateway.Telemetry;
+using CrmFederation.Gateway.Writes;
 using GraphQL;
 using GraphQL.Validation;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,7 @@ public static class GatewayServiceCollectionExtensions
             return holder;
         });
         services.AddSingleton<Access.PersonalDataAudit>();
+        services.AddGatewayWrites();
         services.AddHttpContextAccessor();
         services.AddGraphQL(graphQl => graphQl
             .AddSystemTextJson()
