@@ -53,4 +53,33 @@ public sealed class WriteEvictionTests(RedisCachingFixture fixture) : IAsyncLife
             await Task.Delay(50);
         }
     }
+
+    /// <summary>The client retries through another instance behind the load balancer: the outcome kept in Redis answers it.</summary>
+    [Fact]
+    public async Task SameIdempotencyKeyOnTwoInstances_OnePatch_SameOutcome()
+    {
+        await using var first = fixture.StartGateway();
+        await using var second = fixture.StartGateway();
+        await fixture.WarmUpAsync(first, second);
+        var customer = fixture.Customers.FullyLinked(36);
+        var variables = new { id = customer.Id, input = new { name = "Kept In Redis" } };
+        var key = Guid.NewGuid().ToString();
+
+        var once = await MutateAsync(first, variables, key);
+        var again = await MutateAsync(second, variables, key);
+
+        Assert.Equal(1, (await fixture.CallsAsync())["PATCH /crm/v3/customers/{id}"]);
+        Assert.Equal(once.GetProperty("errors").GetRawText(), again.GetProperty("errors").GetRawText());
+        Assert.Equal("Kept In Redis", again.GetProperty("customer").GetProperty("name").GetString());
+    }
+
+    private static async Task<System.Text.Json.JsonElement> MutateAsync(CacheGateway gateway, object variables, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = System.Net.Http.Json.JsonContent.Create(new { query = Update, variables }) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await gateway.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("updateCustomer").Clone();
+    }
 }
