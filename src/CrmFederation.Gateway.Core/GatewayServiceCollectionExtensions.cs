@@ -7,6 +7,7 @@ using CrmFederation.Gateway.Http;
 using CrmFederation.Gateway.Limits;
 using CrmFederation.Gateway.Sources;
 using CrmFederation.Gateway.Telemetry;
+using CrmFederation.Gateway.Writes;
 using GraphQL;
 using GraphQL.Validation;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ConfigReloader>();
         services.AddHostedService<ConfigWatcher>();
         services.AddSingleton<Access.PersonalDataAudit>();
+        services.AddGatewayWrites();
         services.AddHttpContextAccessor();
         services.AddGraphQL(graphQl => graphQl
             .AddSystemTextJson()

@@ -14,6 +14,9 @@ public sealed record BindingsFileConfig
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     public IReadOnlyDictionary<string, TypeBindingConfig> Types { get; init; } = new Dictionary<string, TypeBindingConfig>();
+
+    /// <summary>The fields of the Mutation type, by name: what each writes, through which sources.</summary>
+    public IReadOnlyDictionary<string, MutationConfig> Mutations { get; init; } = new Dictionary<string, MutationConfig>();
 }
 
 public sealed record TypeBindingConfig

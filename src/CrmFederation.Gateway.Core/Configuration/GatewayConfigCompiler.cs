@@ -54,6 +54,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
             RowPolicyCompiler.Compile(raw.Access, bindings, raw.Settings.Value.Limits.MaxScanRows, diagnostics);
         }
 
+        var mutations = bindings is null ? null : new Writes.WriteCompiler(schemaModel, bindings, access, diagnostics).Compile(raw.Bindings);
         var policy = PolicyCompiler.Compile(accessUnreadable ? null : raw.Policies, schemaModel, access, bindings, diagnostics);
         if (bindings is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -63,7 +64,7 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         GraphQL.Types.ISchema schema;
         try
         {
-            schema = GatewaySchemaFactory.Create(schemaModel, policy, services);
+            schema = GatewaySchemaFactory.Create(schemaModel, policy, services, mutations);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
         {

@@ -10,6 +10,8 @@ public sealed record GatewaySettingsConfig
     public string? SchemaHint { get; init; }
 
     public LimitsConfig Limits { get; init; } = new();
+
+    public WritesConfig Writes { get; init; } = new();
 }
 
 /// <summary>What one GraphQL request may ask of the gateway; checked per request against the current snapshot.</summary>

@@ -48,6 +48,12 @@ public static class SettingsValidator
         }
 
         CheckCostLimits(file, "$.limits", limits.MaxUpstreamCalls, limits.MaxResultItems, limits.MaxResponseBytes, diagnostics);
+        if (file.Value.Writes.IdempotencyKeyTtlSeconds is < 1 or > 30 * 86_400)
+        {
+            diagnostics.Add(file.Error("$.writes.idempotencyKeyTtlSeconds", $"The idempotency key lifetime {file.Value.Writes.IdempotencyKeyTtlSeconds} s is out of range.",
+                "Use 1 to 2592000 seconds (30 days; default 86400, one day): as long as clients may retry a mutation."));
+        }
+
         foreach (var (role, overrides) in limits.ByRole)
         {
             var at = $"$.limits.byRole.{role}";

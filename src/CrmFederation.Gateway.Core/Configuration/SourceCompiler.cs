@@ -70,6 +70,10 @@ public sealed class SourceCompiler(ValueResolver values, int defaultMaxAnswerByt
         }
 
         source.Endpoints = endpoints;
+        source.Writes = config.Writes
+            .Select(write => WriteEndpointCompiler.Compile(file, source, write.Key, write.Value, diagnostics))
+            .OfType<WriteEndpointDefinition>()
+            .ToDictionary(write => write.Name, StringComparer.Ordinal);
         return diagnostics.Count > errorsBefore ? null : source;
     }
 

@@ -37,4 +37,7 @@ public sealed record SourceConfig
     public ValueReference? WebhookSecret { get; init; }
 
     public IReadOnlyDictionary<string, EndpointConfig> Endpoints { get; init; } = new Dictionary<string, EndpointConfig>();
+
+    /// <summary>The endpoints that change items of the read endpoints; none means the source is read-only.</summary>
+    public IReadOnlyDictionary<string, WriteEndpointConfig> Writes { get; init; } = new Dictionary<string, WriteEndpointConfig>();
 }

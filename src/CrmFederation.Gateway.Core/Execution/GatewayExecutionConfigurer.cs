@@ -34,7 +34,11 @@ public sealed class GatewayExecutionConfigurer(
         options.Schema = snapshot.Schema;
         options.Root = snapshot.Root;
         var permissions = snapshot.Policy.For(options.User, gateway.Value.Demo);
-        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, metrics, options.User, cursors) { Permissions = permissions };
+        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, metrics, options.User, cursors)
+        {
+            Permissions = permissions,
+            IdempotencyKey = http.HttpContext?.Request.Headers.TryGetValue(Writes.IdempotentWrites.HeaderName, out var key) == true ? key.ToString() : null,
+        };
         options.UserContext[RequestScope.UserContextKey] = scope;
         if (!permissions.MayIntrospect)
         {

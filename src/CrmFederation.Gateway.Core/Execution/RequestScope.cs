@@ -48,8 +48,18 @@ public sealed class RequestScope(
     /// <summary>The personal data the request returned, for its audit record.</summary>
     public PersonalDataReads PersonalData { get; } = new();
 
-    /// <summary>The item cache, or null when caching is off.</summary>
-    public SourceItemCache? Cache { get; } = cache;
+    /// <summary>The item cache, or null when caching is off or the request reads fresh.</summary>
+    public SourceItemCache? Cache { get; private set; } = cache;
+
+    /// <summary>The client's <c>Idempotency-Key</c> header, if it sent one: a mutation repeated with it is answered, not sent again.</summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>From now on reads go to the sources: after a write the answer must show what the sources hold, not what was cached.</summary>
+    public void ReadFresh() => Cache = null;
+
+    /// <summary>A scope of its own for reads that must not be memoized for the rest of the request (what a mutation reads before writing), fresh from the sources.</summary>
+    public RequestScope Detached() =>
+        new(clients, RequestAborted, null, CacheNamespace, Metrics, caller, Cursors) { Permissions = Permissions };
 
     public GatewayMetrics? Metrics { get; } = metrics;
 

@@ -15,6 +15,9 @@ public sealed class ValueConverter(ValueKind kind, string sourceName, FrozenDict
 {
     public ValueKind Kind { get; } = kind;
 
+    /// <summary>Source spelling → GraphQL enum value, for enums; null otherwise.</summary>
+    public FrozenDictionary<string, string>? EnumMap { get; } = enumMap;
+
     public object? Convert(JsonElement value)
     {
         if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
@@ -46,7 +49,7 @@ public sealed class ValueConverter(ValueKind kind, string sourceName, FrozenDict
             ValueKind.DateTime => value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var instant)
                 ? instant.ToUniversalTime()
                 : null,
-            ValueKind.Enum => value.ValueKind == JsonValueKind.String && enumMap!.TryGetValue(value.GetString()!, out var name) ? name : null,
+            ValueKind.Enum => value.ValueKind == JsonValueKind.String && EnumMap!.TryGetValue(value.GetString()!, out var name) ? name : null,
             _ => null,
         };
 

@@ -6,7 +6,8 @@ using Polly.Retry;
 namespace CrmFederation.Gateway.Resilience;
 
 /// <summary>
-/// Whether a failed attempt of a read is tried again, and after how long: only a transient failure,
+/// Whether a failed attempt is tried again, and after how long: only a transient failure (of a write,
+/// only what <see cref="WriteSafety"/> allows),
 /// only while retries and the retry budget last, and only when the wait (the source's Retry-After,
 /// else exponential backoff with jitter) ends before the call's deadline. A wait past the deadline
 /// would only turn the real failure into a timeout, so the call fails at once with the real one.
@@ -30,7 +31,7 @@ public sealed class SourceRetry(RetryConfig config, CallDeadline deadline, Retry
     private bool ShouldRetry(Outcome<SourceAnswer> outcome, int attemptNumber, ResilienceContext context)
     {
         // Polly asks after the last attempt too; only a retry that will happen spends the budget.
-        if (!SourceOutcome.IsWorthRetrying(outcome) || attemptNumber >= config.MaxRetries)
+        if (!SourceOutcome.IsWorthRetrying(outcome) || !WriteSafety.MayResend(outcome, context) || attemptNumber >= config.MaxRetries)
         {
             return false;
         }

@@ -83,11 +83,12 @@ public sealed class BindingCompiler
 
         // Fields joining through another fetched field ("via") are compiled after the fields they join through.
         var deferred = new List<Action>();
+        var writeOnly = _schema.WriteOnlyTypes();
         foreach (var (typeName, shape) in _schema.Objects)
         {
             if (!_typeConfigs.TryGetValue(typeName, out var entry))
             {
-                if (_inlineTypes.Contains(typeName))
+                if (_inlineTypes.Contains(typeName) || writeOnly.Contains(typeName))
                 {
                     continue;
                 }

@@ -16,16 +16,12 @@ public sealed record FieldShape(
         var arguments = (field.Arguments?.Items ?? [])
             .ToDictionary(
                 a => a.Name.StringValue,
-                a =>
-                {
-                    var (argType, argIsList, _, _) = Describe(a.Type);
-                    return new ArgumentShape(a.Name.StringValue, argType, argIsList);
-                },
+                a => ArgumentShape.Of(a.Name.StringValue, a.Type),
                 StringComparer.Ordinal);
         return new FieldShape(field.Name.StringValue, typeName, isList, isNonNull, arguments);
     }
 
-    private static (string Name, bool IsList, bool IsNonNull, bool ItemNonNull) Describe(GraphQLType type) => type switch
+    internal static (string Name, bool IsList, bool IsNonNull, bool ItemNonNull) Describe(GraphQLType type) => type switch
     {
         GraphQLNonNullType nonNull => Describe(nonNull.Type) with { IsNonNull = true },
         GraphQLListType list => (Describe(list.Type).Name, true, false, list.Type is GraphQLNonNullType),
@@ -34,5 +30,12 @@ public sealed record FieldShape(
     };
 }
 
-/// <summary>An argument of a field of the public schema.</summary>
-public sealed record ArgumentShape(string Name, string TypeName, bool IsList);
+/// <summary>An argument of a field (or a field of an input object) of the public schema.</summary>
+public sealed record ArgumentShape(string Name, string TypeName, bool IsList)
+{
+    public static ArgumentShape Of(string name, GraphQLType type)
+    {
+        var (typeName, isList, _, _) = FieldShape.Describe(type);
+        return new ArgumentShape(name, typeName, isList);
+    }
+}

@@ -15,7 +15,40 @@ public sealed class SchemaModel
 
     public HashSet<string> Scalars { get; } = new(StringComparer.Ordinal) { "ID", "String", "Int", "Float", "Boolean" };
 
+    /// <summary>Input object types and their fields.</summary>
+    public Dictionary<string, Dictionary<string, ArgumentShape>> InputObjects { get; } = new(StringComparer.Ordinal);
+
     public string Sdl { get; private set; } = "";
+
+    /// <summary>
+    /// The Mutation type and the object types only mutations return (payloads, their errors): answered by the
+    /// mutations' own resolvers, so they have no bindings. Types queries return too (Customer) keep theirs.
+    /// </summary>
+    public IReadOnlySet<string> WriteOnlyTypes()
+    {
+        var read = Reachable("Query");
+        var written = Reachable("Mutation");
+        written.ExceptWith(read);
+        return written;
+    }
+
+    private HashSet<string> Reachable(string root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([root]);
+        while (pending.TryPop(out var name))
+        {
+            if (Objects.TryGetValue(name, out var shape) && seen.Add(name))
+            {
+                foreach (var field in shape.Fields.Values)
+                {
+                    pending.Push(field.TypeName);
+                }
+            }
+        }
+
+        return seen;
+    }
 
     public static SchemaModel Read(IReadOnlyList<SchemaFile> files, List<ConfigDiagnostic> diagnostics)
     {
@@ -48,9 +81,9 @@ public sealed class SchemaModel
                 return;
             }
 
-            if (typeName is "Mutation" or "Subscription")
+            if (typeName is "Subscription")
             {
-                diagnostics.Add(Error(file, definition, $"'{typeName}' is a root operation type; the gateway serves queries only.",
+                diagnostics.Add(Error(file, definition, $"'{typeName}' is a root operation type; the gateway serves queries and mutations only.",
                     "Rename the type."));
                 return;
             }
@@ -66,6 +99,10 @@ public sealed class SchemaModel
                 break;
             case GraphQLEnumTypeDefinition enumType:
                 Enums[enumType.Name.StringValue] = enumType.Values?.Select(v => v.Name.StringValue).ToHashSet(StringComparer.Ordinal) ?? [];
+                break;
+            case GraphQLInputObjectTypeDefinition input:
+                InputObjects[input.Name.StringValue] = (input.Fields?.Items ?? [])
+                    .ToDictionary(f => f.Name.StringValue, f => ArgumentShape.Of(f.Name.StringValue, f.Type), StringComparer.Ordinal);
                 break;
             case GraphQLScalarTypeDefinition scalar:
                 Scalars.Add(scalar.Name.StringValue);

@@ -97,43 +97,88 @@ public sealed class SourceClient(
         return body;
     }
 
-    private async Task<(JsonElement? Body, string? Next)> GetAsync(
+    private Task<(JsonElement? Body, string? Next)> GetAsync(
         EndpointDefinition endpoint, Uri uri, bool notFoundIsEmpty, IDocumentOwner owner, CancellationToken cancellationToken)
     {
         owner.CallStarted();
-        using var activity = GatewayActivitySource.Source.StartActivity("source.call " + Source.Name);
+        return CallAsync(
+            "source.call ",
+            endpoint.Name,
+            static (context, state) => state.Client.AttemptAsync(state.Endpoint, state.Uri, context),
+            (Client: this, Endpoint: endpoint, Uri: uri),
+            answer =>
+            {
+                var response = answer.Response;
+                if (notFoundIsEmpty && response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return ((JsonElement?)null, (string?)null);
+                }
+
+                if (answer.EnvelopeFailure is { } reported)
+                {
+                    throw reported;
+                }
+
+                if (!answer.HasDocument)
+                {
+                    throw SourceException.FromStatus(Source.Name, (int)response.StatusCode);
+                }
+
+                var document = answer.TakeDocument();
+                owner.Own(document);
+                return ((JsonElement?)document.RootElement, LinkHeader.FindNext(response.Headers));
+            },
+            notIdempotent: false,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends one write of <paramref name="body"/> (JSON) for the item <paramref name="key"/>. A 2xx or a
+    /// refusal (a 4xx other than auth, timeout and rate limit) is the answer, with a refusal's body when it
+    /// is JSON; anything else fails as a <see cref="SourceException"/>. Retries happen only as
+    /// <see cref="WriteSafety"/> allows.
+    /// </summary>
+    public Task<WriteAnswer> WriteAsync(WriteEndpointDefinition write, string key, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        CallAsync(
+            "source.write ",
+            write.Name,
+            static (context, state) => state.Client.WriteAttemptAsync(state.Write, state.Uri, state.Body, context),
+            (Client: this, Write: write, Uri: write.UriFor(key), Body: body),
+            answer =>
+            {
+                var status = (int)answer.Response.StatusCode;
+                return answer.Response.IsSuccessStatusCode || status is >= 400 and < 500 and not (401 or 403 or 408 or 429)
+                    ? new WriteAnswer(status, answer.HasDocument ? answer.TakeDocument() : null)
+                    : throw SourceException.FromStatus(Source.Name, status);
+            },
+            notIdempotent: !write.Idempotent,
+            cancellationToken);
+
+    /// <summary>
+    /// One call through the source's pipeline: its attempts, then <paramref name="read"/> of the last answer;
+    /// every failure becomes a <see cref="SourceException"/> of this call, and the call is recorded.
+    /// </summary>
+    private async Task<T> CallAsync<T, TState>(
+        string spanName,
+        string endpoint,
+        Func<ResilienceContext, TState, ValueTask<SourceAnswer>> attempt,
+        TState state,
+        Func<SourceAnswer, T> read,
+        bool notIdempotent,
+        CancellationToken cancellationToken)
+    {
+        using var activity = GatewayActivitySource.Source.StartActivity(spanName + Source.Name);
         activity?.SetTag("source.name", Source.Name);
         var started = time.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(WriteSafety.NotIdempotent, notIdempotent);
         SourceAnswer? answer = null;
         SourceException? failure = null;
         try
         {
             Resilience.Budget.RecordAttempt();
-            answer = await Resilience.Pipeline.ExecuteAsync(
-                static (context, state) => state.Client.AttemptAsync(state.Endpoint, state.Uri, context),
-                context,
-                (Client: this, Endpoint: endpoint, Uri: uri));
-
-            var response = answer.Response;
-            if (notFoundIsEmpty && response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return (null, null);
-            }
-
-            if (answer.EnvelopeFailure is { } reported)
-            {
-                throw reported;
-            }
-
-            if (!answer.HasDocument)
-            {
-                throw SourceException.FromStatus(Source.Name, (int)response.StatusCode);
-            }
-
-            var document = answer.TakeDocument();
-            owner.Own(document);
-            return (document.RootElement, LinkHeader.FindNext(response.Headers));
+            answer = await Resilience.Pipeline.ExecuteAsync(attempt, context, state);
+            return read(answer);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -141,7 +186,7 @@ public sealed class SourceClient(
         }
         catch (SourceException ex)
         {
-            // Raised above, by the answer's reading or envelope, or inside the pipeline (the OAuth2 token request).
+            // Raised by reading the answer or its envelope, or inside the pipeline (the OAuth2 token request).
             failure = Failure(ex, context);
             throw failure;
         }
@@ -152,33 +197,64 @@ public sealed class SourceClient(
         }
         finally
         {
-            var attempts = context.Properties.GetValue(SourceResilience.Attempts, 0);
-            var elapsed = time.GetElapsedTime(started);
-            metrics?.Call(Source, elapsed, attempts, failure?.Code);
-            Statistics.RecordCall(elapsed, failure is not null);
-            if (failure is null)
-            {
-                failures?.Succeeded(Source.Name);
-            }
-            else
-            {
-                failures?.Failed(new SourceCallFailure(Source.Name, endpoint.Name, failure.Code, failure.HttpStatus ?? (int?)answer?.Response.StatusCode, elapsed, attempts));
-            }
+            Finish(endpoint, started, context, answer, failure, activity);
+        }
+    }
 
-            if (activity is not null)
-            {
-                activity.SetTag("source.attempts", attempts);
-                activity.SetTag("source.circuit_state", Resilience.CircuitState);
-                activity.SetTag("http.response.status_code", (int?)answer?.Response.StatusCode);
-                if (failure is not null)
-                {
-                    activity.SetTag("error.type", failure.Code);
-                    activity.SetStatus(ActivityStatusCode.Error);
-                }
-            }
+    /// <summary>Records a finished call (metrics, statistics, failure log, span) and releases its answer and context.</summary>
+    private void Finish(string endpoint, long started, ResilienceContext context, SourceAnswer? answer, SourceException? failure, Activity? activity)
+    {
+        var attempts = context.Properties.GetValue(SourceResilience.Attempts, 0);
+        var elapsed = time.GetElapsedTime(started);
+        metrics?.Call(Source, elapsed, attempts, failure?.Code);
+        Statistics.RecordCall(elapsed, failure is not null);
+        if (failure is null)
+        {
+            failures?.Succeeded(Source.Name);
+        }
+        else
+        {
+            failures?.Failed(new SourceCallFailure(Source.Name, endpoint, failure.Code, failure.HttpStatus ?? (int?)answer?.Response.StatusCode, elapsed, attempts));
+        }
 
-            answer?.Dispose();
-            ResilienceContextPool.Shared.Return(context);
+        if (activity is not null)
+        {
+            activity.SetTag("source.attempts", attempts);
+            activity.SetTag("source.circuit_state", Resilience.CircuitState);
+            activity.SetTag("http.response.status_code", (int?)answer?.Response.StatusCode);
+            if (failure is not null)
+            {
+                activity.SetTag("error.type", failure.Code);
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+        }
+
+        answer?.Dispose();
+        ResilienceContextPool.Shared.Return(context);
+    }
+
+    /// <summary>One attempt of a write: only a refusal's body is read, since it names the field refused; a 2xx needs none.</summary>
+    private async ValueTask<SourceAnswer> WriteAttemptAsync(WriteEndpointDefinition write, Uri uri, ReadOnlyMemory<byte> body, ResilienceContext context)
+    {
+        context.Properties.TryGetValue(SourceResilience.Attempts, out var attempts);
+        context.Properties.Set(SourceResilience.Attempts, attempts + 1);
+        using var request = new HttpRequestMessage(write.Method, uri) { Content = new ReadOnlyMemoryContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Accept.ParseAdd("application/json");
+        var response = await http.SendAsync(request, context.CancellationToken);
+        if ((int)response.StatusCode is < 400 or >= 500)
+        {
+            return new SourceAnswer(response);
+        }
+
+        try
+        {
+            return new SourceAnswer(response, await SourceAnswerReader.ReadAsync(response, Source, context.CancellationToken));
+        }
+        catch (Exception ex) when (ex is JsonException or SourceException)
+        {
+            // An unreadable refusal still refuses; it only cannot say which field.
+            return new SourceAnswer(response);
         }
     }
 

@@ -30,6 +30,9 @@ public sealed class SourceDefinition
 
     public IReadOnlyDictionary<string, EndpointDefinition> Endpoints { get; set; } = new Dictionary<string, EndpointDefinition>();
 
+    /// <summary>The endpoints that change items of <see cref="Endpoints"/>, by name.</summary>
+    public IReadOnlyDictionary<string, WriteEndpointDefinition> Writes { get; set; } = new Dictionary<string, WriteEndpointDefinition>();
+
     /// <summary>True when <paramref name="uri"/> is on this source's origin, so credentials may be sent to it.</summary>
     public bool IsSameOrigin(Uri uri) =>
         Uri.Compare(uri, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;

@@ -101,7 +101,7 @@ public sealed class ApiKeyAuthenticationTests : IAsyncLifetime
         var caller = _gateway.Callers.Last;
         Assert.Equal("regional-agent", caller.ClientName());
         Assert.Equal(["agent"], caller.FindAll(ClaimTypes.Role).Select(c => c.Value));
-        Assert.Equal(["commerce", "customers", "pii", "support"], caller.Scopes().Order(StringComparer.Ordinal));
+        Assert.Equal(["commerce", "customers", "pii", "support", "write:contact"], caller.Scopes().Order(StringComparer.Ordinal));
         Assert.Equal(["DE", "AT"], caller.FindAll("countries").Select(c => c.Value));
         Assert.Equal(ApiKeyAuthenticationHandler.SchemeName, caller.Identity!.AuthenticationType);
     }

@@ -43,7 +43,7 @@ public sealed class JwtCallerClaimsTests : IAsyncLifetime
         Assert.Equal(JwtBearerDefaults.AuthenticationScheme, caller.Identity!.AuthenticationType);
         Assert.Equal(TestIdentityProvider.Subject, caller.ClientName());
         Assert.Equal(["agent"], caller.FindAll(ClaimTypes.Role).Select(c => c.Value));
-        Assert.Equal(["commerce", "customers", "operator", "pii", "support"], caller.Scopes().Order(StringComparer.Ordinal));
+        Assert.Equal(["commerce", "customers", "operator", "pii", "support", "write:contact"], caller.Scopes().Order(StringComparer.Ordinal));
         Assert.Equal(["DE", "FR"], caller.FindAll("countries").Select(c => c.Value));
         Assert.Equal("rep@example.test", caller.FindFirst("email")?.Value);
         Assert.DoesNotContain(caller.Claims, c => c.Type is "roles" or "iss" or "aud" or "exp" or "sub");

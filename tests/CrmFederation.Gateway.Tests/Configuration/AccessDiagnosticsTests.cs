@@ -20,7 +20,7 @@ public sealed class AccessDiagnosticsTests
     public void TryCompile_RoleGrantsAnUndeclaredScope_ErrorAtItsLineListingTheKnownScopes()
     {
         using var sandbox = ConfigSandbox.CopyOfSample()
-            .Replace("access.json", "\"scopes\": [\"customers\", \"pii\", \"support\", \"commerce\"]", "\"scopes\": [\"customers\", \"pi\", \"support\", \"commerce\"]");
+            .Replace("access.json", "\"scopes\": [\"customers\", \"pii\", \"support\", \"commerce\", \"write:contact\"]", "\"scopes\": [\"customers\", \"pi\", \"support\", \"commerce\", \"write:contact\"]");
 
         var (snapshot, diagnostics) = sandbox.Compile();
 

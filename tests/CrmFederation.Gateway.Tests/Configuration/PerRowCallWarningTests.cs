@@ -41,7 +41,8 @@ public sealed class PerRowCallWarningTests
     {
         using var sandbox = ConfigSandbox.CopyOfSample()
             .Replace("sources/crm.json", "\"endpoints\": {", "\"endpoints\": {\n    \"customerById\": { \"path\": \"/crm/v3/customers/{key}\" },")
-            .Replace("bindings/query.json", "\"endpoint\": \"customersById\", \"key\": { \"argument\": \"id\" }", "\"endpoint\": \"customerById\", \"key\": { \"argument\": \"id\" }");
+            .Replace("bindings/query.json", "\"endpoint\": \"customersById\", \"key\": { \"argument\": \"id\" }", "\"endpoint\": \"customerById\", \"key\": { \"argument\": \"id\" }")
+            .Replace("sources/crm.json", "\"updates\": \"customersById\"", "\"updates\": \"customerById\"");
 
         var (snapshot, diagnostics) = sandbox.Compile();
 
