@@ -32,7 +32,12 @@ public sealed class GatewayExecutionConfigurer(
         options.Schema = snapshot.Schema;
         options.Root = snapshot.Root;
         var permissions = snapshot.Policy.For(options.User, gateway.Value.Demo);
-        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics, options.User, cursors) { Permissions = permissions };
+        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics, options.User, cursors)
+        {
+            Permissions = permissions,
+            Policy = snapshot.Policy,
+            Limits = snapshot.Settings.Limits,
+        };
         options.UserContext[RequestScope.UserContextKey] = scope;
         if (!permissions.MayIntrospect)
         {
@@ -51,6 +56,7 @@ public sealed class GatewayExecutionConfigurer(
             result = await next(options);
             AddScopeOutcome(result, scope);
             AddCost(options, result, scope);
+            AddExplanation(options, result, scope);
             CallerErrors.Redact(result, permissions);
             audit.Write(options.User, options, result, scope.PersonalData, snapshot.Policy.Subject);
         }
@@ -88,6 +94,26 @@ public sealed class GatewayExecutionConfigurer(
                 ["maxResultItems"] = limits.MaxResultItems,
             };
         }
+    }
+
+    /// <summary>
+    /// How each list the gateway filtered or sorted was planned, for callers who ask with the request extension
+    /// <c>{"explain": true}</c>: what went to which source, what the gateway checked, rows scanned, calls made.
+    /// </summary>
+    private static void AddExplanation(ExecutionOptions options, ExecutionResult result, RequestScope scope)
+    {
+        if (options.Extensions?.TryGetValue("explain", out var asked) != true || asked is not true)
+        {
+            return;
+        }
+
+        result.Extensions ??= new Dictionary<string, object?>();
+        result.Extensions["explain"] = new Dictionary<string, object?>
+        {
+            ["lists"] = scope.Explanations.Select(e => e.ToDictionary()).ToList(),
+            ["scannedRows"] = scope.ScannedRows,
+            ["upstreamCalls"] = scope.UpstreamCalls,
+        };
     }
 
     /// <summary>The errors of fields that still got a value, and the sources answered from stale cache entries.</summary>

@@ -43,13 +43,10 @@ public sealed class PageRows
     /// <summary>Field name of the listed type to the argument the source matches exactly against it.</summary>
     public required IReadOnlyDictionary<string, ArgumentBinding> ExactMatches { get; init; }
 
-    /// <summary>Source rows one scan may read (gateway.json <c>limits.maxScanRows</c>).</summary>
-    public required int MaxScanRows { get; init; }
-
     public int ScanPageSize => First.Max!.Value;
 
     /// <summary>The page's row-scan description, or null with the reason the gateway could not scan it.</summary>
-    public static PageRows? TryCreate(PageFieldBinding page, int maxScanRows, out string problem)
+    public static PageRows? TryCreate(PageFieldBinding page, out string problem)
     {
         var connection = page.Result;
         var fields = connection.Fields;
@@ -121,7 +118,6 @@ public sealed class PageRows
             First = first!,
             After = after!,
             ExactMatches = exactMatches,
-            MaxScanRows = maxScanRows,
         };
     }
 
