@@ -65,4 +65,10 @@ public sealed record RoleLimitsConfig
     public int? MaxResultItems { get; init; }
 
     public int? MaxResponseBytes { get; init; }
+
+    /// <summary>
+    /// Rows one page of a list may hold for this role's callers (<c>first</c>) beyond the page binding's own
+    /// max: the gateway reads the source's pages one after another to fill it (an analyst's export).
+    /// </summary>
+    public int? MaxPageSize { get; init; }
 }

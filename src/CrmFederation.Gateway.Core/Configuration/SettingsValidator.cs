@@ -70,6 +70,11 @@ public static class SettingsValidator
             }
 
             CheckCostLimits(file, at, overrides.MaxUpstreamCalls, overrides.MaxResultItems, overrides.MaxResponseBytes, diagnostics);
+            if (overrides.MaxPageSize is < 1 or > 10_000)
+            {
+                diagnostics.Add(file.Error(at + ".maxPageSize", $"The page size limit {overrides.MaxPageSize} is out of range.",
+                    "Use 1 to 10000 rows; the gateway reads the source's pages one after another to fill a page larger than the binding's max."));
+            }
         }
     }
 

@@ -37,6 +37,7 @@ public sealed class GatewayExecutionConfigurer(
             Permissions = permissions,
             Policy = snapshot.Policy,
             Limits = snapshot.Settings.Limits,
+            MaxPageSize = Limits.CostLimits.For(snapshot.Settings.Limits, options.User).MaxPageSize,
         };
         options.UserContext[RequestScope.UserContextKey] = scope;
         if (!permissions.MayIntrospect)

@@ -25,7 +25,7 @@ public sealed class PageFieldBinding : FieldBinding
     public override object? Resolve(Entity parent, IResolveFieldContext context)
     {
         var scope = RequestScope.Of(context);
-        if (Rows is { } planned && Arguments.Any(a => (a.IsWhere || a.IsOrder) && a.Value(context) is not null))
+        if (Rows is { } planned && (planned.IsLargerThanASourcePage(context) || Arguments.Any(a => (a.IsWhere || a.IsOrder) && a.Value(context) is not null)))
         {
             return Filtering.GatewayPage.Resolve(this, planned, context, scope);
         }

@@ -45,6 +45,23 @@ public sealed class PageRows
 
     public int ScanPageSize => First.Max!.Value;
 
+    /// <summary>
+    /// The request's page size (<c>first</c>, its default included): within the binding's min and max, or up to
+    /// the caller's role maximum (<see cref="RequestScope.MaxPageSize"/>), which the gateway fills from several source pages.
+    /// </summary>
+    public int PageSize(GraphQL.IResolveFieldContext context, RequestScope scope)
+    {
+        if (First.Value(context) is int requested && requested > ScanPageSize && requested <= (scope.MaxPageSize ?? 0))
+        {
+            return requested;
+        }
+
+        return First.SourceValues(context) is [var size] ? int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) : ScanPageSize;
+    }
+
+    /// <summary>True when the request asks for a page larger than one source page, which only the gateway can fill.</summary>
+    public bool IsLargerThanASourcePage(GraphQL.IResolveFieldContext context) => First.Value(context) is int requested && requested > ScanPageSize;
+
     /// <summary>The page's row-scan description, or null with the reason the gateway could not scan it.</summary>
     public static PageRows? TryCreate(PageFieldBinding page, out string problem)
     {

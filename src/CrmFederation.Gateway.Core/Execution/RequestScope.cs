@@ -50,6 +50,9 @@ public sealed class RequestScope(
     /// <summary>The field policies <see cref="Permissions"/> answer for; filters and sorts check the fields they use against them.</summary>
     public AccessPolicy? Policy { get; init; }
 
+    /// <summary>The largest page the caller's roles allow beyond a page binding's own max (gateway.json <c>limits.byRole.*.maxPageSize</c>).</summary>
+    public int? MaxPageSize { get; init; }
+
     /// <summary>The limits of the snapshot serving the request (the scan budget, filter bounds).</summary>
     public Configuration.LimitsConfig Limits { get; init; } = new();
 

@@ -26,8 +26,8 @@ public static class GatewayPage
             return new Entity(FilteredPageBody.Write(rows, [], null, 0, scope), page.Result);
         }
 
-        var first = rows.First.SourceValues(context) is [var size] ? int.Parse(size, CultureInfo.InvariantCulture) : rows.ScanPageSize;
-        if (!plan.NeedsScan)
+        var first = rows.PageSize(context, scope);
+        if (!plan.NeedsScan && first <= rows.ScanPageSize)
         {
             var sent = plan.Parameters.ToList();
             sent.Add(new(rows.First.Parameter!, first.ToString(CultureInfo.InvariantCulture)));
