@@ -22,6 +22,8 @@ public sealed class RowScan(
     ListExplanation? explanation = null,
     string? sortDescription = null)
 {
+    private int? _sourceTotal;
+
     /// <param name="start">Where the rows to return begin.</param>
     /// <param name="wanted">Passing rows to return.</param>
     /// <param name="countAll">
@@ -30,6 +32,13 @@ public sealed class RowScan(
     /// </param>
     public async Task<RowScanResult> RunAsync(ScanPosition start, int wanted, bool countAll, CancellationToken cancellationToken)
     {
+        if (countAll && test.PassesAll && branches.Count == 1 && rows.Total is not null && start.Branches[0] is not null)
+        {
+            // Every row passes: the source's own total is the count, and no page beyond the wanted rows is read for it.
+            var page = await RunAsync(start, wanted, countAll: false, cancellationToken);
+            return page with { Count = _sourceTotal ?? (await RunAsync(start, 0, countAll: true, cancellationToken)).Count };
+        }
+
         var pageSize = start.Branches.FirstOrDefault(b => b is not null)?.PageSize ?? rows.ScanPageSize;
         var state = branches.Select((parameters, i) => new Branch(parameters, start.Branches[i], countAll ? RowScanCursor.Start(pageSize) : start.Branches[i])).ToList();
         var found = new List<JsonElement>(Math.Min(wanted, 1000));
@@ -122,6 +131,10 @@ public sealed class RowScan(
             var next = rows.Cursor.TryResolve(body, out var cursor) && cursor.ValueKind == JsonValueKind.String ? cursor.GetString() : null;
             scope.Scanned(items.Count);
             explanation?.PageRead(items.Count);
+            if (rows.Total is { } total && total.TryResolve(body, out var count) && count.TryGetInt32(out var sourceTotal))
+            {
+                _sourceTotal = sourceTotal;
+            }
 
             // The page's last row is followed by the next page's first, so a position never points past a page's end.
             var following = next is null ? null : new RowScanCursor(next, 0, position.PageSize);

@@ -167,7 +167,7 @@ public sealed class CostEstimator
             }
         }
 
-        return pages * (calls + lookups);
+        return pages * calls * (1 + lookups);
     }
 
     private static (ObjectBinding Binding, Rows Rows) Nested(NestedObjectFieldBinding nested, Rows rows)
