@@ -63,4 +63,4 @@ done
 SINCE="2026-01-25T00:00:00Z"
 echo "incremental refresh: customers updated after $SINCE"
 body=$(post "$(jq -cn --arg since "$SINCE" '{query: "query($since: DateTime) { customers(first: 100, where: { updatedAt: { gt: $since } }, order: [{ field: UPDATED_AT }]) { totalCount nodes { id updatedAt } } }", variables: {since: $since}, extensions: {explain: true}}')")
-echo "  $(jq '.data.customers.totalCount' <<<"$body") customers; sent to the CRM: $(jq -c '[.extensions.explain.lists[0].pushedDown[].parameters]' <<<"$body"); upstream calls: $(jq '.extensions.explain.upstreamCalls' <<<"$body")"
+echo "  $(jq '.data.customers.totalCount' <<<"$body") customers; sent to the CRM: $(jq -c "[.extensions.explain.lists[0].pushedDown[].parameters]" <<<"$body"); upstream calls: $(jq '.extensions.explain.upstreamCalls' <<<"$body")"

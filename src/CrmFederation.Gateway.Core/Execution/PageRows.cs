@@ -3,7 +3,8 @@ using CrmFederation.Gateway.Sources;
 namespace CrmFederation.Gateway.Execution;
 
 /// <summary>
-/// What the gateway needs to answer a page of a row-restricted type itself: where the rows, the next
+/// What the gateway needs to answer a page itself (a row policy, a where or order the source cannot apply, a
+/// page larger than the source's): where the rows, the next
 /// cursor and the total are in the source's body, and which arguments set the page size and the cursor.
 /// Read from the connection's compiled bindings by the cursor-connection names the public schema uses
 /// (<c>first</c>, <c>after</c>, <c>totalCount</c>, <c>pageInfo { hasNextPage endCursor }</c>).

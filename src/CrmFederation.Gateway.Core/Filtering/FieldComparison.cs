@@ -31,8 +31,8 @@ public sealed class FieldComparison(string coordinate, PathFieldBinding field, F
 
         return Operator switch
         {
-            FilterOperator.Eq or FilterOperator.In => Values.Any(v => FilterValues.Equals(value, v)),
-            FilterOperator.Neq => !FilterValues.Equals(value, Values[0]),
+            FilterOperator.Eq or FilterOperator.In => Values.Any(v => FilterValues.Same(value, v)),
+            FilterOperator.Neq => !FilterValues.Same(value, Values[0]),
             FilterOperator.Gt => FilterValues.Compare(value, Values[0]) > 0,
             FilterOperator.Gte => FilterValues.Compare(value, Values[0]) >= 0,
             FilterOperator.Lt => FilterValues.Compare(value, Values[0]) < 0,

@@ -31,5 +31,5 @@ public static class FilterValues
         _ => string.CompareOrdinal(left?.GetType().Name, right?.GetType().Name),
     };
 
-    public static new bool Equals(object? left, object? right) => left is not null && right is not null && Compare(left, right) == 0;
+    public static bool Same(object? left, object? right) => left is not null && right is not null && Compare(left, right) == 0;
 }

@@ -28,11 +28,8 @@ public static class ListPlanner
         var reader = new WhereReader(scope);
         var where = page.Arguments.FirstOrDefault(a => a.IsWhere) is { } whereArgument ? reader.Read(whereArgument.Value(context), rows.Nodes) : null;
         var keys = page.Arguments.FirstOrDefault(a => a.IsOrder) is { } orderArgument ? SortKey.Read(orderArgument.Value(context), rows.Nodes, reader) : [];
-        var parameters = page.SourceParameters(context, rows.First, rows.After);
-        foreach (var (name, value) in parameters)
-        {
-            explanation.Pushed.Add(($"argument {name}", $"{name}={value}"));
-        }
+        var arguments = page.SourceParameters(context, rows.First, rows.After);
+        var parameters = arguments.ToList();
 
         RowFilter? policy = null;
         if (scope.RowsFor(rows.Nodes) is { } filter)
@@ -53,6 +50,7 @@ public static class ListPlanner
         }
 
         var (sourceOrder, gatewaySort) = PlanSort(page, rows, keys, parameters, context, explanation);
+        explanation.Pushed.InsertRange(0, arguments.Where(parameters.Contains).Select(p => ($"argument {p.Key}", $"{p.Key}={p.Value}")));
         var residual = new List<FilterTerm>();
         List<KeyValuePair<string, string>>? split = null;
         foreach (var condition in Conjuncts(where))
@@ -131,6 +129,7 @@ public static class ListPlanner
                 parameters.Add(new(sort.Parameter, value));
             }
 
+            explanation.Pushed.Add(("order " + order.Describe(), value.Length > 0 ? $"{sort.Parameter}={value}" : "(the source's natural order)"));
             return (order, null);
         }
 
