@@ -23,7 +23,8 @@ export CRMFED_COMMERCE_BASE_URL=http://127.0.0.1:7104 CRMFED_COMMERCE_TOKEN=comm
 export Logging__LogLevel__Default=Warning
 # access.json's JWT settings need a signing key; the benchmarks send API keys only.
 export CRMFED_JWT_SIGNING_KEY="$(head -c 32 /dev/urandom | base64)"
-export CRMFED_API_KEYS="[{\"name\":\"load-benchmark\",\"sha256\":\"$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)\",\"roles\":[\"admin\"]}]"
+# API_ROLES (a JSON array, default ["admin"]) gives the benchmark key other roles too, e.g. the analyst's larger page.
+export CRMFED_API_KEYS="[{\"name\":\"load-benchmark\",\"sha256\":\"$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)\",\"roles\":${API_ROLES:-[\"admin\"]}}]"
 export Gateway__Cache__Enabled=$([ "$CACHE" = on ] && echo true || echo false)
 (cd src/CrmFederation.Gateway/bin/Release/net10.0 && exec dotnet CrmFederation.Gateway.dll --urls "$GATEWAY_URL") >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!

@@ -15,7 +15,7 @@ public static class RowPolicyCompiler
     private const string InClaim = "inClaim";
     private const string EqualsClaim = "equalsClaim";
 
-    public static void Compile(ConfigFile<AccessConfig>? file, CompiledBindings bindings, int maxScanRows, List<ConfigDiagnostic> diagnostics)
+    public static void Compile(ConfigFile<AccessConfig>? file, CompiledBindings bindings, List<ConfigDiagnostic> diagnostics)
     {
         if (file is null)
         {
@@ -58,12 +58,12 @@ public static class RowPolicyCompiler
             foreach (var (fieldName, page) in parent.Fields.Where(f => f.Value is PageFieldBinding).Select(f => (f.Key, (PageFieldBinding)f.Value)))
             {
                 var listed = page.Result.Fields.Values.OfType<NestedObjectFieldBinding>().FirstOrDefault(n => n.Binding.Rows is not null);
-                if (listed is null)
+                if (listed is null || page.Rows is not null)
                 {
                     continue;
                 }
 
-                if (PageRows.TryCreate(page, maxScanRows, out var problem) is { } rows)
+                if (PageRows.TryCreate(page, out var problem) is { } rows)
                 {
                     page.Restrict(rows);
                     continue;

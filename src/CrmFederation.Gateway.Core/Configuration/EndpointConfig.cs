@@ -48,4 +48,39 @@ public sealed record EndpointConfig
 
     /// <summary>Replaces the source's envelope for this endpoint.</summary>
     public EnvelopeConfig? Envelope { get; init; }
+
+    /// <summary>
+    /// What the endpoint filters by: item path to operator (<c>eq</c>, <c>in</c>, <c>gt</c>, …) to the query
+    /// parameter that applies it (the CRM list: <c>"updatedAt": { "gt": "updatedAfter" }</c>). Filters of a
+    /// <c>where</c> argument it declares are sent to it; the gateway evaluates the rest.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Filters { get; init; } = NoFilters;
+
+    /// <summary>How a list endpoint sorts; absent: the gateway sorts what an <c>order</c> argument asks.</summary>
+    public SortConfig? Sort { get; init; }
+
+    /// <summary>One shared empty map, so that two endpoints without filters are equal records.</summary>
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> NoFilters = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+}
+
+/// <summary>
+/// The orders a list endpoint can return its rows in: the <see cref="Parameter"/> value for each item path and
+/// direction, and the path the rows come in without it (<see cref="Natural"/>), which also breaks ties.
+/// </summary>
+public sealed record SortConfig
+{
+    public string Parameter { get; init; } = "";
+
+    /// <summary>Without the parameter, rows come in ascending order of this path; every sort breaks ties by it, in the sort's direction.</summary>
+    public string Natural { get; init; } = "";
+
+    public IReadOnlyDictionary<string, SortValuesConfig> Fields { get; init; } = new Dictionary<string, SortValuesConfig>();
+}
+
+/// <summary>The parameter values that sort by one path ascending and descending; either may be absent.</summary>
+public sealed record SortValuesConfig
+{
+    public string? Asc { get; init; }
+
+    public string? Desc { get; init; }
 }

@@ -69,4 +69,10 @@ public sealed record ArgumentBindingConfig
 
     /// <summary>The argument takes a cursor the gateway handed out (a field bound with <c>cursor</c>); any other is refused.</summary>
     public bool Cursor { get; init; }
+
+    /// <summary>Page bindings: this input argument filters the listed rows (<c>where</c>), sent to the source where it declares the filter.</summary>
+    public bool Where { get; init; }
+
+    /// <summary>Page bindings: this list argument sorts the listed rows (<c>order</c>), by the source where it declares the sort.</summary>
+    public bool Order { get; init; }
 }

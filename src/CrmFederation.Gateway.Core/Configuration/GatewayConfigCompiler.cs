@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Execution;
+using CrmFederation.Gateway.Filtering;
 using CrmFederation.Gateway.Limits;
 using CrmFederation.Gateway.Schema;
 using CrmFederation.Gateway.Sources;
@@ -51,7 +52,8 @@ public sealed class GatewayConfigCompiler(SourceClientFactory clients, IServiceP
         var bindings = BindingCompiler.Compile(schemaModel, sources, failedSources, raw.Bindings, diagnostics);
         if (bindings is not null)
         {
-            RowPolicyCompiler.Compile(raw.Access, bindings, raw.Settings.Value.Limits.MaxScanRows, diagnostics);
+            ListPlanCompiler.Compile(bindings, diagnostics);
+            RowPolicyCompiler.Compile(raw.Access, bindings, diagnostics);
         }
 
         var mutations = bindings is null ? null : new Writes.WriteCompiler(schemaModel, bindings, access, diagnostics).Compile(raw.Bindings);

@@ -28,10 +28,17 @@ public sealed record LimitsConfig
     public int MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 
     /// <summary>
-    /// Source rows one scan may read when a row policy cannot be sent to the source and the gateway
-    /// filters a list itself; past it the list fails with <c>FILTER_SCAN_LIMIT</c>.
+    /// Source rows one request may read when the gateway filters or sorts a list itself (a row policy or a
+    /// <c>where</c> the source cannot apply, an <c>order</c> it cannot sort by), across every scan of the
+    /// request; past it the list fails with <c>FILTER_SCAN_LIMIT</c>.
     /// </summary>
     public int MaxScanRows { get; init; } = 10_000;
+
+    /// <summary>Values one <c>in</c> of a <c>where</c> filter may list.</summary>
+    public int MaxFilterValues { get; init; } = 100;
+
+    /// <summary>Terms one <c>where</c> filter may have: each field, comparison, <c>and</c>, <c>or</c> and <c>not</c>.</summary>
+    public int MaxFilterTerms { get; init; } = 100;
 
     /// <summary>Upstream calls the cost model estimates for one request, after batching, chunking and page walks.</summary>
     public int MaxUpstreamCalls { get; init; } = 50;
@@ -60,4 +67,10 @@ public sealed record RoleLimitsConfig
     public int? MaxResultItems { get; init; }
 
     public int? MaxResponseBytes { get; init; }
+
+    /// <summary>
+    /// Rows one page of a list may hold for this role's callers (<c>first</c>) beyond the page binding's own
+    /// max: the gateway reads the source's pages one after another to fill it (an analyst's export).
+    /// </summary>
+    public int? MaxPageSize { get; init; }
 }

@@ -44,7 +44,19 @@ public static class SettingsValidator
         if (limits.MaxScanRows is < 1 or > 1_000_000)
         {
             diagnostics.Add(file.Error("$.limits.maxScanRows", $"The scan limit {limits.MaxScanRows} rows is out of range.",
-                "Use 1 to 1000000 source rows (default 10000); a row-filtered list reading more fails with FILTER_SCAN_LIMIT."));
+                "Use 1 to 1000000 source rows (default 10000); a request whose lists the gateway filters or sorts reading more fails with FILTER_SCAN_LIMIT."));
+        }
+
+        if (limits.MaxFilterValues is < 1 or > 10_000)
+        {
+            diagnostics.Add(file.Error("$.limits.maxFilterValues", $"The filter value limit {limits.MaxFilterValues} is out of range.",
+                "Use 1 to 10000 values (default 100) one 'in' of a where filter may list."));
+        }
+
+        if (limits.MaxFilterTerms is < 1 or > 10_000)
+        {
+            diagnostics.Add(file.Error("$.limits.maxFilterTerms", $"The filter term limit {limits.MaxFilterTerms} is out of range.",
+                "Use 1 to 10000 terms (default 100); each field, comparison, and, or and not of a where filter counts one."));
         }
 
         CheckCostLimits(file, "$.limits", limits.MaxUpstreamCalls, limits.MaxResultItems, limits.MaxResponseBytes, diagnostics);
@@ -64,6 +76,11 @@ public static class SettingsValidator
             }
 
             CheckCostLimits(file, at, overrides.MaxUpstreamCalls, overrides.MaxResultItems, overrides.MaxResponseBytes, diagnostics);
+            if (overrides.MaxPageSize is < 1 or > 10_000)
+            {
+                diagnostics.Add(file.Error(at + ".maxPageSize", $"The page size limit {overrides.MaxPageSize} is out of range.",
+                    "Use 1 to 10000 rows; the gateway reads the source's pages one after another to fill a page larger than the binding's max."));
+            }
         }
     }
 

@@ -203,6 +203,8 @@ public sealed class SourceCompiler(ValueResolver values, int defaultMaxAnswerByt
             CheckRange(file, at + ".cache.maxStaleSeconds", cacheConfig.MaxStaleSeconds, 0, 86_400, diagnostics);
         }
 
+        var filters = CompileFilters(file, at + ".filters", endpoint.Filters, diagnostics);
+        var sort = CompileSort(file, at + ".sort", endpoint, diagnostics);
         if (diagnostics.Count > errorsBefore)
         {
             return null;
@@ -227,7 +229,72 @@ public sealed class SourceCompiler(ValueResolver values, int defaultMaxAnswerByt
             Cache = endpoint.Cache is { } cache ? new Caching.CachePolicy(TimeSpan.FromSeconds(cache.TtlSeconds), TimeSpan.FromSeconds(cache.MaxStaleSeconds)) : null,
             Envelope = envelope,
             CacheScope = ConfigFingerprint.Of(source.Name, source.BaseUri, source.CredentialScope, endpoint, endpoint.Envelope is null ? file.Value.Envelope : null),
+            Filters = filters,
+            Sort = sort,
         };
+    }
+
+    private static Dictionary<string, IReadOnlyDictionary<FilterOperator, string>> CompileFilters(
+        ConfigFile<SourceConfig> file, string at, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> filters, List<ConfigDiagnostic> diagnostics)
+    {
+        var compiled = new Dictionary<string, IReadOnlyDictionary<FilterOperator, string>>(StringComparer.Ordinal);
+        foreach (var (path, operators) in filters)
+        {
+            CheckPath(file, $"{at}.{path}", path, diagnostics);
+            var byOperator = new Dictionary<FilterOperator, string>();
+            foreach (var (name, parameter) in operators)
+            {
+                if (!FilterOperators.ByName.TryGetValue(name, out var op))
+                {
+                    diagnostics.Add(file.Error($"{at}.{path}.{name}", $"Unknown filter operator '{name}'.",
+                        $"{Schema.Suggestions.For(name, FilterOperators.ByName.Keys)} Operators: {string.Join(", ", FilterOperators.ByName.Keys)}."));
+                }
+                else if (parameter.Length == 0)
+                {
+                    diagnostics.Add(file.Error($"{at}.{path}.{name}", "The filter names no query parameter.", "Example: \"updatedAt\": { \"gt\": \"updatedAfter\" }."));
+                }
+                else
+                {
+                    byOperator[op] = parameter;
+                }
+            }
+
+            compiled[path] = byOperator;
+        }
+
+        return compiled;
+    }
+
+    private static SortDefinition? CompileSort(ConfigFile<SourceConfig> file, string at, EndpointConfig endpoint, List<ConfigDiagnostic> diagnostics)
+    {
+        if (endpoint.Sort is not { } sort)
+        {
+            return null;
+        }
+
+        if (endpoint.KeyParameter is not null || endpoint.Path.Contains(EndpointDefinition.KeyPlaceholder, StringComparison.Ordinal))
+        {
+            diagnostics.Add(file.Error(at, "sort describes a list endpoint; this one takes keys.", "Remove sort."));
+            return null;
+        }
+
+        if (sort.Parameter.Length == 0 || !JsonPath.IsWellFormed(sort.Natural))
+        {
+            diagnostics.Add(file.Error(at, "A sort needs the parameter that sets it and the natural path rows come in without it.",
+                "Example: { \"parameter\": \"sort\", \"natural\": \"id\", \"fields\": { \"name\": { \"asc\": \"name\", \"desc\": \"-name\" } } }."));
+            return null;
+        }
+
+        foreach (var (path, values) in sort.Fields)
+        {
+            CheckPath(file, $"{at}.fields.{path}", path, diagnostics);
+            if (values.Asc is null && values.Desc is null)
+            {
+                diagnostics.Add(file.Error($"{at}.fields.{path}", $"The sort by '{path}' names neither an asc nor a desc value.", "Name the parameter value of at least one direction."));
+            }
+        }
+
+        return new SortDefinition(sort.Parameter, JsonPath.Parse(sort.Natural), sort.Fields.ToDictionary(f => f.Key, f => (f.Value.Asc, f.Value.Desc), StringComparer.Ordinal));
     }
 
     private static PagingDefinition? CompilePaging(ConfigFile<SourceConfig> file, string at, PagingConfig? paging, List<ConfigDiagnostic> diagnostics)

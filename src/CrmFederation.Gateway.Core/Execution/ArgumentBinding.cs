@@ -32,6 +32,12 @@ public sealed class ArgumentBinding
     /// <summary>The number of rows of a page binding (<c>first</c>): what the cost model expects the page to hold.</summary>
     public bool PageSize { get; init; }
 
+    /// <summary>Page arguments: the input object filtering the listed rows (<c>where</c>), planned by <see cref="Filtering.ListPlanner"/>.</summary>
+    public bool IsWhere { get; init; }
+
+    /// <summary>Page arguments: the list of sort keys (<c>order</c>), planned by <see cref="Filtering.ListPlanner"/>.</summary>
+    public bool IsOrder { get; init; }
+
     /// <summary>Set when the argument takes a cursor the gateway sealed for this purpose (<see cref="CursorSeal"/>); it is opened before it is sent.</summary>
     public string? CursorPurpose { get; init; }
 

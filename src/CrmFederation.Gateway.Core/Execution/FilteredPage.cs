@@ -34,18 +34,15 @@ public static class FilteredPage
         var start = StartOf(rows, context);
         var wanted = Selects(context, rows.NodesField) || Selects(context, PageRows.PageInfoField) ? first : 0;
         var counted = rows.Total is not null && Selects(context, PageRows.TotalField);
-        var scan = new RowScan(page.Endpoint, rows, residual, parameters, scope);
+        var scan = new RowScan(page.Endpoint, rows, new RowTest(residual, null), [parameters], null, scope);
         return new DeferredResult(async cancellationToken =>
         {
             try
             {
                 var result = wanted > 0 || counted
-                    ? await scan.RunAsync(start, wanted, counted && start.IsStart, cancellationToken)
+                    ? await scan.RunAsync(start, wanted, counted, cancellationToken)
                     : new RowScanResult([], null, null);
-                var count = counted && !start.IsStart
-                    ? (await scan.RunAsync(RowScanCursor.Start(rows.ScanPageSize), 0, countAll: true, cancellationToken)).Count
-                    : result.Count;
-                return new Entity(FilteredPageBody.Write(rows, result.Rows, result.Next, count, scope), page.Result);
+                return new Entity(FilteredPageBody.Write(rows, result.Rows, result.Next?.Encode(), result.Count, scope), page.Result);
             }
             catch (SourceException failure)
             {
@@ -54,18 +51,20 @@ public static class FilteredPage
         });
     }
 
-    private static RowScanCursor StartOf(PageRows rows, IResolveFieldContext context)
+    private static ScanPosition StartOf(PageRows rows, IResolveFieldContext context)
     {
         if (rows.After.CursorValue(context) is not { } after)
         {
-            return RowScanCursor.Start(rows.ScanPageSize);
+            return ScanPosition.Start(1, rows.ScanPageSize);
         }
 
-        return RowScanCursor.Decode(after, rows.ScanPageSize)
-            ?? throw new ExecutionError($"Argument '{rows.After.ArgumentName}' is not a cursor this list handed out.") { Code = "BAD_USER_INPUT" };
+        return ScanPosition.Decode(after, 1, rows.ScanPageSize) ?? throw NotACursor(rows);
     }
 
+    internal static ExecutionError NotACursor(PageRows rows) =>
+        new($"Argument '{rows.After.ArgumentName}' is not a cursor this list handed out (for this filter and sort).") { Code = "BAD_USER_INPUT" };
+
     /// <summary>Whether the connection's selection asks for <paramref name="field"/>; fields behind fragments included.</summary>
-    private static bool Selects(IResolveFieldContext context, string field) =>
+    internal static bool Selects(IResolveFieldContext context, string field) =>
         context.SubFields is not { } selected || selected.Values.Any(s => s.Field.Name.StringValue == field);
 }

@@ -12,11 +12,11 @@ namespace CrmFederation.Gateway.Execution;
 /// </summary>
 public static class FilteredPageBody
 {
-    public static JsonElement Write(PageRows rows, IReadOnlyList<JsonElement> found, RowScanCursor? next, int? count, RequestScope scope)
+    public static JsonElement Write(PageRows rows, IReadOnlyList<JsonElement> found, string? next, int? count, RequestScope scope)
     {
         var body = new JsonObject();
         Set(body, rows.Items, new JsonArray([.. found.Select(NodeOf)]));
-        Set(body, rows.Cursor, next is null ? null : JsonValue.Create(next.Encode()));
+        Set(body, rows.Cursor, next is null ? null : JsonValue.Create(next));
         if (rows.HasNext is { } hasNext)
         {
             Set(body, hasNext, JsonValue.Create(next is not null));

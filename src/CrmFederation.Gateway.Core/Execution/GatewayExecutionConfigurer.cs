@@ -38,6 +38,9 @@ public sealed class GatewayExecutionConfigurer(
         {
             Permissions = permissions,
             IdempotencyKey = http.HttpContext?.Request.Headers.TryGetValue(Writes.IdempotentWrites.HeaderName, out var key) == true ? key.ToString() : null,
+            Policy = snapshot.Policy,
+            Limits = snapshot.Settings.Limits,
+            MaxPageSize = Limits.CostLimits.For(snapshot.Settings.Limits, options.User).MaxPageSize,
         };
         options.UserContext[RequestScope.UserContextKey] = scope;
         if (!permissions.MayIntrospect)
@@ -57,6 +60,7 @@ public sealed class GatewayExecutionConfigurer(
             result = await next(options);
             AddScopeOutcome(result, scope);
             AddCost(options, result, scope);
+            AddExplanation(options, result, scope);
             CallerErrors.Redact(result, permissions);
             audit.Write(options.User, options, result, scope.PersonalData, snapshot.Policy.Subject);
         }
@@ -94,6 +98,26 @@ public sealed class GatewayExecutionConfigurer(
                 ["maxResultItems"] = limits.MaxResultItems,
             };
         }
+    }
+
+    /// <summary>
+    /// How each list the gateway filtered or sorted was planned, for callers who ask with the request extension
+    /// <c>{"explain": true}</c>: what went to which source, what the gateway checked, rows scanned, calls made.
+    /// </summary>
+    private static void AddExplanation(ExecutionOptions options, ExecutionResult result, RequestScope scope)
+    {
+        if (options.Extensions?.TryGetValue("explain", out var asked) != true || asked is not true)
+        {
+            return;
+        }
+
+        result.Extensions ??= new Dictionary<string, object?>();
+        result.Extensions["explain"] = new Dictionary<string, object?>
+        {
+            ["lists"] = scope.Explanations.Select(e => e.ToDictionary()).ToList(),
+            ["scannedRows"] = scope.ScannedRows,
+            ["upstreamCalls"] = scope.UpstreamCalls,
+        };
     }
 
     /// <summary>The errors of fields that still got a value, and the sources answered from stale cache entries.</summary>

@@ -16,14 +16,20 @@ public sealed class PageFieldBinding : FieldBinding
     public IReadOnlyList<ArgumentBinding> Arguments { get; init; } = [];
 
     /// <summary>
-    /// How pages of a row-restricted type are narrowed and scanned; null when no row policy restricts the
-    /// listed type. Set once after the bindings are compiled, because it reads the connection's compiled fields.
+    /// How the gateway reads the list page by page to filter or sort it itself: set when a row policy restricts
+    /// the listed type or the page takes where or order, else null. Set once after the bindings are compiled,
+    /// because it reads the connection's compiled fields.
     /// </summary>
     public PageRows? Rows { get; private set; }
 
     public override object? Resolve(Entity parent, IResolveFieldContext context)
     {
         var scope = RequestScope.Of(context);
+        if (Rows is { } planned && (planned.IsLargerThanASourcePage(context) || Arguments.Any(a => (a.IsWhere || a.IsOrder) && a.Value(context) is not null)))
+        {
+            return Filtering.GatewayPage.Resolve(this, planned, context, scope);
+        }
+
         if (Rows is { } rows && scope.RowsFor(rows.Nodes) is { } filter)
         {
             return FilteredPage.Resolve(this, rows, filter, context, scope);

@@ -3,7 +3,8 @@ using CrmFederation.Gateway.Sources;
 namespace CrmFederation.Gateway.Execution;
 
 /// <summary>
-/// What the gateway needs to answer a page of a row-restricted type itself: where the rows, the next
+/// What the gateway needs to answer a page itself (a row policy, a where or order the source cannot apply, a
+/// page larger than the source's): where the rows, the next
 /// cursor and the total are in the source's body, and which arguments set the page size and the cursor.
 /// Read from the connection's compiled bindings by the cursor-connection names the public schema uses
 /// (<c>first</c>, <c>after</c>, <c>totalCount</c>, <c>pageInfo { hasNextPage endCursor }</c>).
@@ -43,13 +44,27 @@ public sealed class PageRows
     /// <summary>Field name of the listed type to the argument the source matches exactly against it.</summary>
     public required IReadOnlyDictionary<string, ArgumentBinding> ExactMatches { get; init; }
 
-    /// <summary>Source rows one scan may read (gateway.json <c>limits.maxScanRows</c>).</summary>
-    public required int MaxScanRows { get; init; }
-
     public int ScanPageSize => First.Max!.Value;
 
+    /// <summary>
+    /// The request's page size (<c>first</c>, its default included): within the binding's min and max, or up to
+    /// the caller's role maximum (<see cref="RequestScope.MaxPageSize"/>), which the gateway fills from several source pages.
+    /// </summary>
+    public int PageSize(GraphQL.IResolveFieldContext context, RequestScope scope)
+    {
+        if (First.Value(context) is int requested && requested > ScanPageSize && requested <= (scope.MaxPageSize ?? 0))
+        {
+            return requested;
+        }
+
+        return First.SourceValues(context) is [var size] ? int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) : ScanPageSize;
+    }
+
+    /// <summary>True when the request asks for a page larger than one source page, which only the gateway can fill.</summary>
+    public bool IsLargerThanASourcePage(GraphQL.IResolveFieldContext context) => First.Value(context) is int requested && requested > ScanPageSize;
+
     /// <summary>The page's row-scan description, or null with the reason the gateway could not scan it.</summary>
-    public static PageRows? TryCreate(PageFieldBinding page, int maxScanRows, out string problem)
+    public static PageRows? TryCreate(PageFieldBinding page, out string problem)
     {
         var connection = page.Result;
         var fields = connection.Fields;
@@ -121,7 +136,6 @@ public sealed class PageRows
             First = first!,
             After = after!,
             ExactMatches = exactMatches,
-            MaxScanRows = maxScanRows,
         };
     }
 

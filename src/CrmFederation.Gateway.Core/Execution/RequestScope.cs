@@ -35,6 +35,7 @@ public sealed class RequestScope(
     private readonly List<JsonDocument> _documents = [];
     private Dictionary<ObjectBinding, RowFilter?>? _rowFilters;
     private int _upstreamCalls;
+    private int _scannedRows;
 
     public CancellationToken RequestAborted { get; } = requestAborted;
 
@@ -44,6 +45,23 @@ public sealed class RequestScope(
 
     /// <summary>What the request's caller may see.</summary>
     public required CallerPermissions Permissions { get; init; }
+
+    /// <summary>The field policies <see cref="Permissions"/> answer for; filters and sorts check the fields they use against them.</summary>
+    public AccessPolicy? Policy { get; init; }
+
+    /// <summary>The largest page the caller's roles allow beyond a page binding's own max (gateway.json <c>limits.byRole.*.maxPageSize</c>).</summary>
+    public int? MaxPageSize { get; init; }
+
+    /// <summary>The limits of the snapshot serving the request (the scan budget, filter bounds).</summary>
+    public Configuration.LimitsConfig Limits { get; init; } = new();
+
+    /// <summary>How each list the gateway filtered or sorted was planned and what it cost (the <c>explain</c> extension).</summary>
+    public ConcurrentQueue<Filtering.ListExplanation> Explanations { get; } = new();
+
+    /// <summary>Source rows the request's scans have read, against <see cref="Configuration.LimitsConfig.MaxScanRows"/>.</summary>
+    public int ScannedRows => Volatile.Read(ref _scannedRows);
+
+    public void Scanned(int rows) => Interlocked.Add(ref _scannedRows, rows);
 
     /// <summary>The personal data the request returned, for its audit record.</summary>
     public PersonalDataReads PersonalData { get; } = new();

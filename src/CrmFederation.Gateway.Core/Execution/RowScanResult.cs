@@ -2,5 +2,5 @@ using System.Text.Json;
 
 namespace CrmFederation.Gateway.Execution;
 
-/// <summary>What a scan found: the rows kept, where the next page starts (null: no allowed row follows), and the count when asked.</summary>
-public sealed record RowScanResult(IReadOnlyList<JsonElement> Rows, RowScanCursor? Next, int? Count);
+/// <summary>What a scan found: the rows kept, where the next page starts (null: no passing row follows), and the count when asked.</summary>
+public sealed record RowScanResult(IReadOnlyList<JsonElement> Rows, ScanPosition? Next, int? Count);

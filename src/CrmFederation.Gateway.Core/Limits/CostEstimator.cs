@@ -35,10 +35,13 @@ public sealed class CostEstimator
     private double _pageCalls;
     private double _items;
 
-    private CostEstimator(GraphQLDocument document, IReadOnlyDictionary<GraphQLField, IDictionary<string, ArgumentValue>>? arguments)
+    private readonly int? _maxPageSize;
+
+    private CostEstimator(GraphQLDocument document, IReadOnlyDictionary<GraphQLField, IDictionary<string, ArgumentValue>>? arguments, int? maxPageSize)
     {
         _collector = new FieldCollector(document);
         _arguments = arguments;
+        _maxPageSize = maxPageSize;
     }
 
     public static CostEstimate Estimate(
@@ -46,9 +49,10 @@ public sealed class CostEstimator
         GraphQLOperationDefinition operation,
         IComplexGraphType root,
         ObjectBinding rootBinding,
-        IReadOnlyDictionary<GraphQLField, IDictionary<string, ArgumentValue>>? arguments)
+        IReadOnlyDictionary<GraphQLField, IDictionary<string, ArgumentValue>>? arguments,
+        int? maxPageSize = null)
     {
-        var estimator = new CostEstimator(document, arguments);
+        var estimator = new CostEstimator(document, arguments, maxPageSize);
         estimator.Walk([operation.SelectionSet], root, rootBinding, new Rows(1, 0));
         var calls = estimator._pageCalls + estimator._batches.Values.Sum(batch => batch.Calls());
         return new CostEstimate(Saturated(calls), Saturated(estimator._items));
@@ -116,10 +120,54 @@ public sealed class CostEstimator
 
     private (ObjectBinding Binding, Rows Rows) Page(PageFieldBinding page, Rows rows, IDictionary<string, ArgumentValue>? arguments, QueryArguments? definitions)
     {
-        // A page is not batched: one call for each parent row.
-        _pageCalls += rows.Count;
-        var pageRows = page.Arguments.FirstOrDefault(a => a.PageSize)?.BoundedInt(arguments, definitions) ?? DefaultPageRows;
+        // A page is not batched: one call for each parent row, and for each further source page it reads.
+        var size = page.Arguments.FirstOrDefault(a => a.PageSize);
+        var pageRows = size is null ? DefaultPageRows : RequestedRows(size, arguments, definitions);
+        _pageCalls += rows.Count * SourcePages(page, size?.Max ?? pageRows, pageRows, arguments, definitions);
         return (page.Result, new Rows(rows.Count, rows.Round + 1, page.Endpoint.Items is { } items ? (items.Text, pageRows) : null));
+    }
+
+    /// <summary>The page size asked for, held within the binding's bounds or, above its max, the caller's role maximum.</summary>
+    private int RequestedRows(ArgumentBinding size, IDictionary<string, ArgumentValue>? arguments, QueryArguments? definitions) =>
+        size.ValueOf(arguments, definitions) is int requested && requested > size.Max && requested <= _maxPageSize
+            ? requested
+            : size.BoundedInt(arguments, definitions) ?? DefaultPageRows;
+
+    /// <summary>
+    /// The source pages one page of a list costs. A page larger than the source's takes several; a page the gateway
+    /// filters or sorts (where, order) is counted at the least it reads: every row read passing, one more to tell
+    /// whether another follows, once per call an in splits the list into, with the lookups in other sources its
+    /// filter needs for each page read. What a sparse filter reads beyond that is bounded at run time by
+    /// limits.maxScanRows (FILTER_SCAN_LIMIT).
+    /// </summary>
+    private double SourcePages(PageFieldBinding page, int sourcePage, int pageRows, IDictionary<string, ArgumentValue>? arguments, QueryArguments? definitions)
+    {
+        var where = page.Arguments.FirstOrDefault(a => a.IsWhere)?.ValueOf(arguments, definitions) as IDictionary<string, object?>;
+        var filtered = where is not null || page.Arguments.Any(a => a.IsOrder && a.ValueOf(arguments, definitions) is not null);
+        var pages = Math.Ceiling((pageRows + (filtered ? 1.0 : 0)) / sourcePage);
+        if (where is null || page.NodesField()?.Binding is not { IsCompleted: true } nodes)
+        {
+            return pages;
+        }
+
+        var calls = 1.0;
+        var lookups = 0.0;
+        foreach (var (name, value) in where)
+        {
+            switch (nodes.Fields.GetValueOrDefault(name))
+            {
+                case PathFieldBinding field when value is IDictionary<string, object?> comparison && comparison.TryGetValue("in", out var listed) && listed is IEnumerable values
+                    && page.Endpoint.FilterParameter(field.Path.Text, FilterOperator.Eq) is not null && page.Endpoint.FilterParameter(field.Path.Text, FilterOperator.In) is null:
+                    calls = Math.Max(calls, values.Cast<object?>().Count());
+                    break;
+                case FetchFieldBinding fetch:
+                    lookups += Math.Ceiling(sourcePage / (double)fetch.Endpoint.MaxBatchSize)
+                        + (fetch.Key.Via is { } via ? Math.Ceiling(sourcePage / (double)via.Endpoint.MaxBatchSize) : 0);
+                    break;
+            }
+        }
+
+        return pages * calls * (1 + lookups);
     }
 
     private static (ObjectBinding Binding, Rows Rows) Nested(NestedObjectFieldBinding nested, Rows rows)

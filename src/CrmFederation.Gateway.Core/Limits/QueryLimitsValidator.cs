@@ -79,8 +79,8 @@ public sealed class QueryLimitsValidator : IDocumentValidator
             return ErrorListCap.Cap(result);
         }
 
-        var estimate = CostEstimator.Estimate(options.Document, options.Operation, RootOf(options), limits.Root, result.ArgumentValues);
         var callerLimits = CostLimits.For(limits.Limits, options.User);
+        var estimate = CostEstimator.Estimate(options.Document, options.Operation, RootOf(options), limits.Root, result.ArgumentValues, callerLimits.MaxPageSize);
         if (CostRefusal(estimate, callerLimits) is { } message)
         {
             return new ValidationResult(new CostLimitExceededError(message, estimate, callerLimits));

@@ -25,10 +25,16 @@ public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List
                 continue;
             }
 
-            var uses = new[] { argument.Parameter is not null, argument.Filter is not null, argument.Take }.Count(u => u);
+            var uses = new[] { argument.Parameter is not null, argument.Filter is not null, argument.Take, argument.Where, argument.Order }.Count(u => u);
             if (uses != 1)
             {
-                diagnostics.Add(file.Error(argumentAt, "An argument binding needs exactly one of: parameter, filter, take."));
+                diagnostics.Add(file.Error(argumentAt, "An argument binding needs exactly one of: parameter, filter, take, where, order."));
+                ok = false;
+                continue;
+            }
+
+            if ((argument.Where || argument.Order) && !CheckListArgument(file, argumentAt, argument, shape, endpoint))
+            {
                 ok = false;
                 continue;
             }
@@ -77,6 +83,8 @@ public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List
                 ExactMatchOn = argument.ExactMatchOn,
                 PageSize = argument.PageSize,
                 CursorPurpose = argument.Cursor ? endpoint?.Source.Name : null,
+                IsWhere = argument.Where,
+                IsOrder = argument.Order,
             });
         }
 
@@ -95,6 +103,22 @@ public sealed class ArgumentCompiler(SchemaModel schema, EnumMaps enumMaps, List
         {
             diagnostics.Add(file.Error(at + ".pageSize", "pageSize marks the one Int argument of a page binding that sets how many items the page holds.",
                 "Example: \"first\": { \"parameter\": \"limit\", \"min\": 1, \"max\": 100, \"pageSize\": true }."));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>where takes an input object of the listed type's filters, order a list of sort inputs, both on list endpoints only.</summary>
+    private bool CheckListArgument(ConfigFile<BindingsFileConfig> file, string at, ArgumentBindingConfig argument, ArgumentShape shape, EndpointDefinition? endpoint)
+    {
+        var what = argument.Where ? "where" : "order";
+        if (endpoint is { IsBatched: true } or { IsPerKey: true } || argument.Where == shape.IsList || argument.EnumMap is not null)
+        {
+            diagnostics.Add(file.Error($"{at}.{what}", argument.Where
+                    ? "where marks the input-object argument of a page binding that filters the listed rows."
+                    : "order marks the list argument of a page binding that sorts the listed rows.",
+                argument.Where ? "Example: \"where\": { \"where\": true }, the argument of type CustomerWhere." : "Example: \"order\": { \"order\": true }, the argument of type [CustomerSort!]."));
             return false;
         }
 

@@ -537,9 +537,9 @@ public sealed class BindingCompiler
             ok = false;
         }
 
-        foreach (var name in page.Arguments.Where(a => a.Value.Parameter is null).Select(a => a.Key))
+        foreach (var name in page.Arguments.Where(a => a.Value is { Parameter: null, Where: false, Order: false }).Select(a => a.Key))
         {
-            _diagnostics.Add(file.Error($"{at}.arguments.{name}", $"Page arguments can only be sent as query parameters; '{name}' would be ignored.",
+            _diagnostics.Add(file.Error($"{at}.arguments.{name}", $"Page arguments can only be sent as query parameters (or plan filters and sorts: where, order); '{name}' would be ignored.",
                 "Use \"parameter\"."));
             ok = false;
         }

@@ -48,6 +48,17 @@ public sealed class EndpointDefinition
     /// <summary>How the source reports errors inside 2xx answers of this endpoint; null when it does not.</summary>
     public ErrorEnvelope? Envelope { get; init; }
 
+    /// <summary>Item path to the operators the endpoint applies itself, each to the query parameter that carries it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<FilterOperator, string>> Filters { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<FilterOperator, string>>();
+
+    /// <summary>How a list endpoint sorts; null when it cannot be asked to.</summary>
+    public SortDefinition? Sort { get; init; }
+
+    /// <summary>The parameter applying <paramref name="op"/> to the item path <paramref name="path"/>, or null when the endpoint cannot.</summary>
+    public string? FilterParameter(string path, FilterOperator op) =>
+        Filters.TryGetValue(path, out var operators) && operators.TryGetValue(op, out var parameter) ? parameter : null;
+
     /// <summary>True when one call can answer many keys; false means one call per key (an N+1 risk).</summary>
     public bool IsBatched => KeyParameter is not null;
 

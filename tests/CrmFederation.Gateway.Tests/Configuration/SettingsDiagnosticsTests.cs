@@ -68,7 +68,8 @@ public sealed class SettingsDiagnosticsTests
                 ByRole = limits.ByRole,
             },
             limits);
-        Assert.Equal(new RoleLimitsConfig { MaxResultItems = 200_000, MaxResponseBytes = 32 * 1024 * 1024 }, Assert.Single(limits.ByRole, r => r.Key == "analyst").Value);
+        Assert.Equal(new RoleLimitsConfig { MaxResultItems = 200_000, MaxResponseBytes = 32 * 1024 * 1024, MaxPageSize = 500, MaxUpstreamCalls = 200 },
+            Assert.Single(limits.ByRole, r => r.Key == "analyst").Value);
     }
 
     [Fact]
