@@ -26,6 +26,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<Resilience.SourceResilienceFactory>();
         services.AddSingleton<SourceFailureLog>();
         services.AddSingleton<SourceClientFactory>();
+        services.AddSingleton<SharedBatches>();
         services.AddSingleton<GatewayConfigCompiler>();
         services.AddSingleton(provider =>
         {

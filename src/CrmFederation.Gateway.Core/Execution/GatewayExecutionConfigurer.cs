@@ -22,6 +22,7 @@ public sealed class GatewayExecutionConfigurer(
     GatewayMetrics metrics,
     CursorSeal cursors,
     PersonalDataAudit audit,
+    SharedBatches batches,
     IOptions<GatewayOptions> gateway) : IConfigureExecution
 {
     public float SortOrder => 100;
@@ -32,7 +33,7 @@ public sealed class GatewayExecutionConfigurer(
         options.Schema = snapshot.Schema;
         options.Root = snapshot.Root;
         var permissions = snapshot.Policy.For(options.User, gateway.Value.Demo);
-        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics, options.User, cursors) { Permissions = permissions };
+        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, snapshot.Version, metrics, options.User, cursors, batches) { Permissions = permissions };
         options.UserContext[RequestScope.UserContextKey] = scope;
         if (!permissions.MayIntrospect)
         {
