@@ -45,10 +45,14 @@ public sealed class SharedLookup
     public async Task ReadAsync(BatchOutcome outcome, CancellationToken cancellationToken)
     {
         Task answers = _calls.Count == 1 ? _calls[0].Answer : Task.WhenAll(_calls.Select(call => call.Answer));
-        if (!answers.IsCompleted)
+        try
         {
-            using var leave = cancellationToken.Register(static lookup => ((SharedLookup)lookup!)._queue.Leave((SharedLookup)lookup), this);
             await answers.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _queue.Leave(this);
+            throw;
         }
 
         foreach (var (key, call, _) in _keys)
