@@ -58,9 +58,9 @@ public sealed class SharedCallOutcomeTests : IAsyncDisposable
         using var batches = new EndpointMeasurements(gateway.Gateway.Services, "crmfed.source.batch.size");
         using var cancel = new CancellationTokenSource();
 
-        var leaving = gateway.Client.PostAsJsonAsync("/graphql", new { query = Query("leaving"), variables = new { @ref = "C-000001" } }, cancel.Token);
-        await gate.Arrived;
         var staying = Ask(gateway, "staying", "C-000001");
+        await gate.Arrived;
+        var leaving = gateway.Client.PostAsJsonAsync("/graphql", new { query = Query("leaving"), variables = new { @ref = "C-000001" } }, cancel.Token);
         await batches.WaitUntilAsync(endpoint => batches.Count(endpoint) >= 2, Endpoint);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
