@@ -35,9 +35,21 @@ command -v jq >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install 
 # shellcheck source=processes.sh
 . tests/CrmFederation.Benchmarks/processes.sh
 
-EXTRA_GROUPS=""
+# Processes started here run in sessions of their own (Mesh forks workers); each session leader
+# writes its pid to WORK/*.group, and the whole group is stopped on exit.
+in_own_group() { # name command… (run in the background)
+  local name=$1
+  shift
+  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$WORK/$name.group" "$@"
+}
 stop_all() {
-  for group in $EXTRA_GROUPS; do kill -- "-$group" 2>/dev/null || true; done
+  local groups=()
+  for group in "$WORK"/*.group; do [ -s "$group" ] && groups+=("-$(cat "$group")"); done
+  if [ ${#groups[@]} -gt 0 ]; then
+    kill -- "${groups[@]}" 2>/dev/null
+    sleep 2 # Mesh does not end on SIGTERM
+    kill -KILL -- "${groups[@]}" 2>/dev/null
+  fi
   cleanup
 }
 trap stop_all EXIT
@@ -47,8 +59,7 @@ CRM_TOKEN=$(curl -sf -d grant_type=client_credentials -d client_id=crm-client -d
 
 # CrmFederation with its cache on, next to the one processes.sh started (cache off, port 5080).
 CACHED_URL=http://127.0.0.1:5081
-(cd src/CrmFederation.Gateway/bin/Release/net10.0 && Gateway__Cache__Enabled=true exec setsid dotnet CrmFederation.Gateway.dll --urls "$CACHED_URL") >"$WORK/gateway-cached.log" 2>&1 &
-EXTRA_GROUPS="$EXTRA_GROUPS $!"
+(cd src/CrmFederation.Gateway/bin/Release/net10.0 && Gateway__Cache__Enabled=true in_own_group gateway-cached dotnet CrmFederation.Gateway.dll --urls "$CACHED_URL") >"$WORK/gateway-cached.log" 2>&1 &
 
 # Starts a peer from its copy in PEERS_CACHE (npm ci there when its lock file changed). The copy keeps
 # the layout around it: Mesh reads ../../unified-schema.graphql, the shared folder's public schema.
@@ -64,8 +75,7 @@ start_peer() {
   fi
   (cd "$copy" && CRM_URL=$CRM ERP_URL=$ERP HELPDESK_URL=$HELPDESK COMMERCE_URL=$COMMERCE CRM_TOKEN=$CRM_TOKEN \
     ERP_BASIC=$(printf %s erp-user:erp-password | base64) HELPDESK_TOKEN=helpdesk-token COMMERCE_TOKEN=commerce-token \
-    exec setsid ./start.sh) >"$WORK/$name.log" 2>&1 &
-  EXTRA_GROUPS="$EXTRA_GROUPS $!"
+    in_own_group "$name" ./start.sh) >"$WORK/$name.log" 2>&1 &
 }
 
 # gateway name, GraphQL URL, X-Api-Key (empty: none)
