@@ -30,6 +30,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SourceFailureLog>();
         services.AddSingleton<SourceRuntimeRegistry>();
         services.AddSingleton<SourceClientFactory>();
+        services.AddSingleton<SharedBatches>();
         services.AddSingleton<GatewayConfigCompiler>();
         services.AddSingleton(provider => new GatewayConfigLoader(
             provider.GetRequiredService<GatewayConfigCompiler>(), configuration, provider.GetService<UnsetValuePolicy>()));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 
@@ -6,8 +5,8 @@ namespace CrmFederation.Gateway.Caching;
 
 /// <summary>
 /// The cache of source items per (source, credential scope, endpoint, parameters, key), over
-/// HybridCache (memory L1, Redis L2 when configured). It also makes concurrent misses for the same
-/// key share one upstream call: the first request to miss a key fetches it, others wait for it.
+/// HybridCache (memory L1, Redis L2 when configured). Concurrent misses for the same key share one
+/// upstream call through <see cref="Execution.SharedBatches"/>.
 /// </summary>
 public sealed partial class SourceItemCache(
     HybridCache cache,
@@ -20,8 +19,6 @@ public sealed partial class SourceItemCache(
     {
         Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
-
-    private readonly ConcurrentDictionary<string, Task<CachedItems>> _inFlight = new(StringComparer.Ordinal);
 
     public TimeProvider Time { get; } = time;
 
@@ -60,13 +57,6 @@ public sealed partial class SourceItemCache(
         await cache.RemoveByTagAsync(tag);
         await backplane.PublishAsync(tag);
     }
-
-    /// <summary>Claims <paramref name="key"/> for fetching, or returns the fetch another request already has in flight.</summary>
-    public Task<CachedItems>? JoinInFlight(string key, Task<CachedItems> mine) =>
-        _inFlight.TryAdd(key, mine) ? null : _inFlight.TryGetValue(key, out var theirs) ? theirs : null;
-
-    public void LeaveInFlight(string key, Task<CachedItems> mine) =>
-        _inFlight.TryRemove(new KeyValuePair<string, Task<CachedItems>>(key, mine));
 
     [LoggerMessage(1, LogLevel.Warning, "The item cache failed; answering from the sources")]
     private static partial void LogCacheFailure(ILogger logger, Exception exception);

@@ -8,10 +8,10 @@ namespace CrmFederation.Gateway.Execution;
 
 /// <summary>
 /// Per request, per (endpoint, parameters): collects the keys a level asks for, de-duplicated and
-/// memoized, and sends them as one batch — split into chunks of the endpoint's batch size, sent
-/// concurrently — when the first of their results is awaited. Loading a key does no I/O. For cached
-/// endpoints only the keys missing from the cache are fetched, and a key another request is already
-/// fetching is waited for rather than fetched again.
+/// memoized, and sends them as one batch when the first of their results is awaited. Loading a key
+/// does no I/O. For cached endpoints only the keys missing from the cache are fetched. The batch goes
+/// upstream through <see cref="SharedBatches"/>: in chunks of the endpoint's batch size, sent at once
+/// when nothing else is in flight, and together with the keys of concurrent requests when something is.
 /// </summary>
 public sealed class BatchLoader
 {
@@ -97,10 +97,11 @@ public sealed class BatchLoader
         {
             try
             {
-                await FetchAsync(batch.Keys, outcome.Items);
+                await FetchAsync(batch.Keys, outcome);
             }
             catch (Exception ex)
             {
+                // The request was cancelled; a source's failure is in the outcome already.
                 outcome.Failure = ex;
             }
         }
@@ -125,39 +126,14 @@ public sealed class BatchLoader
         return outcome;
     }
 
-    private async Task FetchAsync(IReadOnlyList<string> keys, Dictionary<string, List<JsonElement>> into)
+    /// <summary>Sends <paramref name="keys"/> with the lookups of concurrent requests (see <see cref="SharedBatches"/>) and adds their answers to <paramref name="outcome"/>.</summary>
+    private async Task<SharedLookup> FetchAsync(IReadOnlyList<string> keys, BatchOutcome outcome)
     {
-        // Keys arrive in whatever order a level's resolvers ran; sorted, the same keys always make the
-        // same upstream requests (reproducible logs, cacheable by an HTTP cache in front of a source).
+        // Keys arrive in whatever order a level's resolvers ran; sorted, a lone request's chunks are the same every time.
         var ordered = keys.Order(StringComparer.Ordinal).ToArray();
-        var chunks = ordered.Chunk(Endpoint.MaxBatchSize)
-            .Select(chunk => _client.FetchItemsAsync(Endpoint, chunk, _parameters, _scope, _scope.RequestAborted))
-            .ToArray();
-        var answers = await Task.WhenAll(chunks);
-        var requested = Endpoint.MatchOn is null ? null : new RequestedKeys(ordered, Endpoint.KeyComparer);
-        for (var chunk = 0; chunk < answers.Length; chunk++)
-        {
-            foreach (var item in answers[chunk])
-            {
-                // Per-key endpoints answer exactly their key; batch endpoints are matched by the item's own value.
-                var key = requested is null ? ordered[chunk] : requested.Match(Endpoint.MatchOn!, item);
-                if (key is null)
-                {
-                    continue;
-                }
-
-                if (!into.TryGetValue(key, out var items))
-                {
-                    items = new List<JsonElement>(Endpoint.Many ? 8 : 1);
-                    into[key] = items;
-                }
-
-                if (Endpoint.Many || items.Count == 0)
-                {
-                    items.Add(item);
-                }
-            }
-        }
+        var lookup = _scope.Batches.Join(_client, Endpoint, _parameters, _parameterSignature, ordered, _scope);
+        await lookup.ReadAsync(outcome, _scope.RequestAborted);
+        return lookup;
     }
 
     private async Task RunCachedAsync(IReadOnlyList<string> keys, CachePolicy policy, SourceItemCache cache, BatchOutcome outcome)
@@ -194,85 +170,30 @@ public sealed class BatchLoader
             return;
         }
 
-        // Claim each missing key; keys another request is fetching right now are waited for instead.
-        var claims = new List<(string Key, TaskCompletionSource<CachedItems> Claim)>();
-        var joined = new List<(string Key, Task<CachedItems> Fetch)>();
-        foreach (var key in misses)
-        {
-            var mine = new TaskCompletionSource<CachedItems>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (cache.JoinInFlight(cacheKeys[key], mine.Task) is { } theirs)
-            {
-                joined.Add((key, theirs));
-            }
-            else
-            {
-                claims.Add((key, mine));
-            }
-        }
-
+        SharedLookup lookup;
         try
         {
-            await FetchClaimedAsync(claims, cacheKeys, policy, cache, outcome, now);
+            lookup = await FetchAsync(misses, outcome);
         }
         catch (Exception ex)
         {
-            foreach (var (key, claim) in claims)
-            {
-                claim.TrySetException(ex);
-            }
-
             outcome.Failure = ex;
-        }
-        finally
-        {
-            foreach (var (key, claim) in claims)
-            {
-                cache.LeaveInFlight(cacheKeys[key], claim.Task);
-            }
+            return;
         }
 
-        foreach (var (key, fetch) in joined)
+        // A key that concurrent requests missed together is fetched once, and cached by the request that asked first.
+        foreach (var key in lookup.OriginatedKeys)
         {
-            try
+            if (outcome.Items.TryGetValue(key, out var items))
             {
-                outcome.Items[key] = ItemsOf(await fetch.WaitAsync(_scope.RequestAborted));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                outcome.Failure ??= ex;
+                // Not-found is cached too, so that prospects without an ERP account do not cost a call every time.
+                _ = cache.SetAsync(cacheKeys[key], new CachedItems(Serialize(items), now), policy, TagsFor(key, items));
             }
         }
 
         if (outcome.Failure is SourceException failure)
         {
             ServeStale(stale, outcome, failure, now);
-        }
-    }
-
-    private async Task FetchClaimedAsync(
-        List<(string Key, TaskCompletionSource<CachedItems> Claim)> claims,
-        Dictionary<string, string> cacheKeys,
-        CachePolicy policy,
-        SourceItemCache cache,
-        BatchOutcome outcome,
-        DateTimeOffset now)
-    {
-        if (claims.Count == 0)
-        {
-            return;
-        }
-
-        var fetched = new Dictionary<string, List<JsonElement>>(Endpoint.KeyComparer);
-        await FetchAsync(claims.ConvertAll(claim => claim.Key), fetched);
-        foreach (var (key, claim) in claims)
-        {
-            var items = fetched.GetValueOrDefault(key) ?? [];
-            outcome.Items[key] = items;
-            var entry = new CachedItems(Serialize(items), now);
-            claim.TrySetResult(entry);
-
-            // Not-found is cached too, so that prospects without an ERP account do not cost a call every time.
-            _ = cache.SetAsync(cacheKeys[key], entry, policy, TagsFor(key, items));
         }
     }
 

@@ -22,6 +22,7 @@ public sealed class GatewayExecutionConfigurer(
     GatewayMetrics metrics,
     CursorSeal cursors,
     PersonalDataAudit audit,
+    SharedBatches batches,
     IOptions<GatewayOptions> gateway) : IConfigureExecution
 {
     public float SortOrder => 100;
@@ -34,7 +35,7 @@ public sealed class GatewayExecutionConfigurer(
         options.Schema = snapshot.Schema;
         options.Root = snapshot.Root;
         var permissions = snapshot.Policy.For(options.User, gateway.Value.Demo);
-        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, metrics, options.User, cursors)
+        var scope = new RequestScope(snapshot.Clients, options.CancellationToken, cache.Cache, metrics, options.User, cursors, batches)
         {
             Permissions = permissions,
             IdempotencyKey = http.HttpContext?.Request.Headers.TryGetValue(Writes.IdempotentWrites.HeaderName, out var key) == true ? key.ToString() : null,

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using System.Text.Json;
 using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Caching;
 using CrmFederation.Gateway.Sources;
@@ -21,7 +20,8 @@ public sealed class RequestScope(
     SourceItemCache? cache = null,
     GatewayMetrics? metrics = null,
     ClaimsPrincipal? caller = null,
-    CursorSeal? cursors = null)
+    CursorSeal? cursors = null,
+    SharedBatches? batches = null)
     : IDocumentOwner, IDisposable
 {
     public const string UserContextKey = "crmfed.scope";
@@ -32,7 +32,7 @@ public sealed class RequestScope(
     private readonly Lock _gate = new();
     private readonly Dictionary<(object Binding, GraphQLField? Field), FieldPlan> _plans = [];
     private readonly Dictionary<(EndpointDefinition Endpoint, string Parameters), BatchLoader> _loaders = [];
-    private readonly List<JsonDocument> _documents = [];
+    private readonly List<IDisposable> _documents = [];
     private Dictionary<ObjectBinding, RowFilter?>? _rowFilters;
     private int _upstreamCalls;
     private int _scannedRows;
@@ -80,6 +80,9 @@ public sealed class RequestScope(
         new(clients, RequestAborted, null, CacheNamespace, Metrics, caller, Cursors) { Permissions = Permissions };
 
     public GatewayMetrics? Metrics { get; } = metrics;
+
+    /// <summary>Where this request's lookups meet those of concurrent requests; without the host's, a request shares with none.</summary>
+    public SharedBatches Batches { get; } = batches ?? new SharedBatches(metrics);
 
     /// <summary>Seals the cursors this request hands out and opens those it is given.</summary>
     public CursorSeal Cursors { get; } = cursors ?? ProcessCursors;
@@ -156,7 +159,7 @@ public sealed class RequestScope(
 
     private bool _disposed;
 
-    public void Own(JsonDocument document)
+    public void Own(IDisposable document)
     {
         lock (_gate)
         {

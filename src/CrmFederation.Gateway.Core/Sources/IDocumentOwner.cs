@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CrmFederation.Gateway.Sources;
 
 /// <summary>
@@ -9,7 +7,8 @@ namespace CrmFederation.Gateway.Sources;
 /// </summary>
 public interface IDocumentOwner
 {
-    void Own(JsonDocument document);
+    /// <summary>Keeps <paramref name="document"/> (a parsed answer, or a hold on answers shared with other requests) until the response is written.</summary>
+    void Own(IDisposable document);
 
     /// <summary>One upstream call (one page) is being made for this request; retries of it are not counted again.</summary>
     void CallStarted();

@@ -38,7 +38,15 @@ public sealed class SourceException : Exception
     /// This failure as the outcome of one call. A copy rather than a change: one failure can end several
     /// calls (every caller waiting on a shared token request gets the same exception), each with its own attempts.
     /// </summary>
-    public SourceException OfCall(int attempts, string circuitState) =>
+    public SourceException OfCall(int attempts, string circuitState) => Copy(attempts, circuitState);
+
+    /// <summary>
+    /// This failure again, for one of the requests that shared the call it ended: each request throws its
+    /// own exception (an exception thrown on several threads at once has one stack trace for all of them).
+    /// </summary>
+    public SourceException ForAnotherRequest() => Copy(Attempts, CircuitState);
+
+    private SourceException Copy(int? attempts, string? circuitState) =>
         new(Source, Code, Message, HttpStatus, InnerException)
         {
             Attempts = attempts,

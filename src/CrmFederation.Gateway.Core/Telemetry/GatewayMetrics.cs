@@ -21,6 +21,7 @@ public sealed class GatewayMetrics
     private readonly Histogram<double> _callDuration;
     private readonly Counter<long> _errors;
     private readonly Histogram<int> _batchSize;
+    private readonly Histogram<int> _batchRequests;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _rateLimited;
     private readonly Histogram<long> _estimatedCalls;
@@ -38,6 +39,7 @@ public sealed class GatewayMetrics
         _callDuration = _meter.CreateHistogram<double>("crmfed.source.call.duration", "s", "Duration of upstream calls, retries included.");
         _errors = _meter.CreateCounter<long>("crmfed.source.errors", "{error}", "Failed upstream calls by error code.");
         _batchSize = _meter.CreateHistogram<int>("crmfed.source.batch.size", "{key}", "Keys per upstream batch.");
+        _batchRequests = _meter.CreateHistogram<int>("crmfed.source.batch.requests", "{request}", "Requests that shared one upstream call (1: not shared).");
         _retries = _meter.CreateCounter<long>("crmfed.source.retries", "{retry}", "Upstream attempts after the first.");
         _rateLimited = _meter.CreateCounter<long>("crmfed.source.rate_limited", "{call}", "Upstream calls refused by a rate limit (the gateway's or the source's).");
         _estimatedCalls = _meter.CreateHistogram<long>("crmfed.request.upstream_calls.estimated", "{call}", "Upstream calls the cost model estimated for a request before it ran.");
@@ -70,6 +72,8 @@ public sealed class GatewayMetrics
     }
 
     public void Batch(EndpointDefinition endpoint, int keys) => _batchSize.Record(keys, Tags(endpoint));
+
+    public void BatchShared(EndpointDefinition endpoint, int requests) => _batchRequests.Record(requests, Tags(endpoint));
 
     /// <summary>A request's estimated cost and the upstream calls it then made, recorded side by side so that the model can be checked against reality.</summary>
     public void Cost(long estimatedCalls, long estimatedItems, int actualCalls)

@@ -98,6 +98,23 @@ public class CachingSystemsFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits until each route has been called (with a latency fault, its answer is then held until the test advances <see cref="UpstreamClock"/>).</summary>
+    public async Task WaitForCallsAsync(params string[] routes)
+    {
+        using var guard = new CancellationTokenSource(EndpointMeasurements.HangGuard);
+        while (true)
+        {
+            var calls = await CallsAsync();
+            if (routes.All(route => calls[route] > 0))
+            {
+                return;
+            }
+
+            Assert.False(guard.IsCancellationRequested, $"Expected calls to {string.Join(", ", routes)}; saw:\n{calls}");
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>Calls per route ("GET /erp/odata/Accounts") across all four systems since the last reset; unused routes are absent.</summary>
     public async Task<UpstreamCalls> CallsAsync()
     {

@@ -1,3 +1,5 @@
+using CrmFederation.Gateway.Tests.TestSupport;
+
 namespace CrmFederation.Gateway.Tests.Caching;
 
 /// <summary>
@@ -31,20 +33,20 @@ public sealed class StampedeTests(CachingSystemsFixture fixture) : IAsyncLifetim
         await gateway.Client.DataAsync("""{ customer(id: "C-999998") { id } }""");
         await fixture.ResetAsync();
         await fixture.SetFaultsEverywhereAsync(new { latencyMs = (int)Latency.TotalMilliseconds });
-        using var misses = new CacheMissProbe(gateway);
+        using var misses = new EndpointMeasurements(gateway.Services, "crmfed.cache.misses");
 
         var responses = Enumerable.Range(0, Requests)
             .Select(_ => Task.Run(() => gateway.Client.QueryAsync(Query, new { id = customer.Id })))
             .ToList();
 
         // Level 1: every request has missed the customer, and the one call for it is held upstream.
-        await misses.WaitForMissesAsync(Requests, "crm.customersById");
-        await WaitForCallsAsync(UpstreamCalls.CrmCustomers);
+        await misses.WaitUntilAsync(endpoint => misses.Sum(endpoint) >= Requests, "crm.customersById");
+        await fixture.WaitForCallsAsync(UpstreamCalls.CrmCustomers);
         fixture.UpstreamClock.Advance(Latency);
 
         // Level 2: the four lookups of the customer's other fields, likewise.
-        await misses.WaitForMissesAsync(Requests, "crm.contactsByCustomer", "erp.accountsByCrmRef", "helpdesk.organizationsByExternalId", "commerce.customersByEmail");
-        await WaitForCallsAsync(UpstreamCalls.CrmContacts, UpstreamCalls.ErpAccounts, UpstreamCalls.HelpdeskOrganizations, UpstreamCalls.CommerceCustomers);
+        await misses.WaitUntilAsync(endpoint => misses.Sum(endpoint) >= Requests, "crm.contactsByCustomer", "erp.accountsByCrmRef", "helpdesk.organizationsByExternalId", "commerce.customersByEmail");
+        await fixture.WaitForCallsAsync(UpstreamCalls.CrmContacts, UpstreamCalls.ErpAccounts, UpstreamCalls.HelpdeskOrganizations, UpstreamCalls.CommerceCustomers);
         fixture.UpstreamClock.Advance(Latency);
 
         var results = await Task.WhenAll(responses);
@@ -62,22 +64,5 @@ public sealed class StampedeTests(CachingSystemsFixture fixture) : IAsyncLifetim
             GET /erp/odata/Accounts=1
             """,
             (await fixture.CallsAsync()).ToString());
-    }
-
-    /// <summary>Waits until each route has been called (its answer is then held by the latency fault).</summary>
-    private async Task WaitForCallsAsync(params string[] routes)
-    {
-        using var guard = new CancellationTokenSource(CacheMissProbe.HangGuard);
-        while (true)
-        {
-            var calls = await fixture.CallsAsync();
-            if (routes.All(route => calls[route] > 0))
-            {
-                return;
-            }
-
-            Assert.False(guard.IsCancellationRequested, $"Expected calls to {string.Join(", ", routes)}; saw:\n{calls}");
-            await Task.Delay(10);
-        }
     }
 }

@@ -13,6 +13,18 @@ public sealed class UpstreamCalls(IReadOnlyDictionary<string, int> byRoute)
     public const string CommerceCustomers = "GET /admin/api/2025-01/customers.json";
     public const string CommerceOrders = "GET /admin/api/2025-01/orders.json";
 
+    /// <summary>What a customer with data in all four systems costs, each of its eight endpoints called once, as <see cref="ToString"/> shows it.</summary>
+    public const string OneCallPerDataEndpoint = """
+        GET /admin/api/2025-01/customers.json=1
+        GET /admin/api/2025-01/orders.json=1
+        GET /api/v2/organizations/show_many=1
+        GET /api/v2/tickets=1
+        GET /crm/v3/contacts=1
+        GET /crm/v3/customers=1
+        GET /erp/odata/Accounts=1
+        GET /erp/odata/Invoices=1
+        """;
+
     /// <summary>Calls of <paramref name="route"/>; 0 when it was not called.</summary>
     public int this[string route] => byRoute.GetValueOrDefault(route);
 

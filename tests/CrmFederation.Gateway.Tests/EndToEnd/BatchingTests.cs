@@ -1,3 +1,4 @@
+using CrmFederation.Gateway.Tests.Caching;
 using CrmFederation.Gateway.Tests.TestSupport;
 
 namespace CrmFederation.Gateway.Tests.EndToEnd;
@@ -29,16 +30,7 @@ public sealed class BatchingTests(SampleSystemsFixture fixture) : IAsyncLifetime
 
         Assert.Equal(first, data.GetProperty("customers").GetProperty("nodes").GetArrayLength());
         Assert.Equal(
-            """
-            GET /admin/api/2025-01/customers.json=1
-            GET /admin/api/2025-01/orders.json=1
-            GET /api/v2/organizations/show_many=1
-            GET /api/v2/tickets=1
-            GET /crm/v3/contacts=1
-            GET /crm/v3/customers=1
-            GET /erp/odata/Accounts=1
-            GET /erp/odata/Invoices=1
-            """,
+            UpstreamCalls.OneCallPerDataEndpoint,
             Describe(await fixture.CallsAsync()));
     }
 

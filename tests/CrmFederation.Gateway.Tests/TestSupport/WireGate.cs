@@ -22,9 +22,9 @@ public sealed class WireGate(int expectedArrivals = 1) : IDisposable
     /// <summary>Completes once <c>expectedArrivals</c> requests are held at the same time (none is answered before the gate opens).</summary>
     public Task Arrived => _arrived.Task.WaitAsync(HangGuard);
 
-    /// <summary>An answer that waits at the gate, then sends <paramref name="body"/>'s result.</summary>
-    public IResponseBuilder Hold(Func<IRequestMessage, string> body) =>
-        Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(async request =>
+    /// <summary>An answer that waits at the gate, then sends <paramref name="body"/>'s result with <paramref name="status"/>.</summary>
+    public IResponseBuilder Hold(Func<IRequestMessage, string> body, int status = 200) =>
+        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(async request =>
         {
             if (Interlocked.Increment(ref _held) >= expectedArrivals)
             {

@@ -18,7 +18,7 @@ public static class WireSources
     /// so that each failure is exactly one request, and without a per-attempt timeout shorter than the
     /// source's own, so that a busy test machine cannot turn a slow first request into a timeout.
     /// </summary>
-    public static SourceDefinition Source(string baseUrl, SourceAuthentication? authentication = null, TimeSpan? timeout = null)
+    public static SourceDefinition Source(string baseUrl, SourceAuthentication? authentication = null, TimeSpan? timeout = null, string credentialScope = "anonymous")
     {
         var deadline = timeout ?? TimeSpan.FromSeconds(30);
         return new()
@@ -26,6 +26,7 @@ public static class WireSources
             Name = SourceName,
             BaseUri = new Uri(baseUrl),
             Authentication = authentication ?? new SourceAuthentication.None(),
+            CredentialScope = credentialScope,
             Timeout = deadline,
             Resilience = new ResilienceConfig
             {
