@@ -13,6 +13,7 @@ public static class BenchmarkCommands
         ["memory-burst", .. var rest] => await MemoryBurst.PrintAsync(rest),
         ["micro", .. var rest] => RunMicro(rest),
         ["hostile", .. var rest] => await HostileRequests.PrintAsync(rest),
+        ["cpu", .. var rest] => await CpuPerRequest.PrintAsync(rest),
         _ => Usage(),
     };
 
@@ -38,6 +39,9 @@ public static class BenchmarkCommands
                                                  send issue 10's costly requests once each to an in-process gateway; print time, size, upstream calls
               memory-burst <gateway-url> <api-key> <gateway-pid> [burst-seconds] [concurrency]
                                                  print the gateway's RSS at steady state, at its peak in a burst, and for 60 s after
+              cpu [scenario] [requests] [concurrency] [cache]
+                                                 print the process CPU time and bytes allocated per request through the in-process
+                                                 gateway with replayed upstream answers (default: customer360 1000 4, cache off)
               micro [BenchmarkDotNet args]       run the in-process micro-benchmarks (e.g. micro --filter '*GatewayRequest*')
             """);
         return 2;

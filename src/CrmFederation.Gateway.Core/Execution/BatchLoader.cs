@@ -139,7 +139,8 @@ public sealed class BatchLoader
     private async Task RunCachedAsync(IReadOnlyList<string> keys, CachePolicy policy, SourceItemCache cache, BatchOutcome outcome)
     {
         var now = cache.Time.GetUtcNow();
-        var cacheKeys = keys.ToDictionary(k => k, CacheKey, Endpoint.KeyComparer);
+        var names = new ItemCacheKey(Endpoint, _parameterSignature, Endpoint.KeyComparer == StringComparer.OrdinalIgnoreCase);
+        var cacheKeys = keys.ToDictionary(k => k, names.For, Endpoint.KeyComparer);
         var cached = await Task.WhenAll(keys.Select(k => cache.GetAsync(cacheKeys[k], _scope.RequestAborted).AsTask()));
         var stale = new Dictionary<string, CachedItems>(Endpoint.KeyComparer);
         var misses = new List<string>();
@@ -207,15 +208,6 @@ public sealed class BatchLoader
                 _scope.MarkStale(failure.Source, entry.AgeAt(now));
             }
         }
-    }
-
-    private string CacheKey(string key)
-    {
-        var normalized = Endpoint.KeyComparer == StringComparer.OrdinalIgnoreCase ? key.ToLowerInvariant() : key;
-
-        // Lookup keys (e-mails, account numbers) stay out of key names; what reaches Redis is keyed again (EncryptingDistributedCache).
-        var lookup = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_parameterSignature + "\n" + normalized)));
-        return $"crmfed:{Endpoint.Source.Name}:{Endpoint.CacheScope}:{Endpoint.Name}:{lookup}";
     }
 
     private List<string> TagsFor(string key, List<JsonElement> items)

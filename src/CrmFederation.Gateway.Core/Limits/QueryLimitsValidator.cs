@@ -23,7 +23,8 @@ namespace CrmFederation.Gateway.Limits;
 /// or costs minutes. The size is that of the executed tree (<see cref="OperationMeasure"/>), introspection
 /// fields counted like any other. The limits travel with the schema they were compiled with: a request is
 /// checked against the limits of the very snapshot that serves it, and a validated-document cache keyed by
-/// schema cannot mix two configs (cached documents are estimated again: the cost depends on the variables).
+/// schema cannot mix two configs (cached documents are estimated again: the cost depends on the variables). The
+/// checks that depend on the document and schema alone run once per document (<see cref="SchemaLimits.Passed"/>).
 /// </summary>
 public sealed class QueryLimitsValidator : IDocumentValidator
 {
@@ -56,16 +57,21 @@ public sealed class QueryLimitsValidator : IDocumentValidator
         var limits = options.Schema.GetMetadata<SchemaLimits>(MetadataKey)
             ?? throw new InvalidOperationException("The schema carries no limits; schemas are built by GatewayConfigCompiler, which attaches them.");
 
-        var refusal = SizeRefusal(options.Document, options.Operation, limits.Limits) ?? SpreadRefusal(FragmentSpreadCount.Of(options.Document));
-        if (refusal is not null)
+        if (!limits.Passed(options.Document))
         {
-            return Task.FromResult<IValidationResult>(new ValidationResult(new ComplexityError(refusal)));
-        }
+            var refusal = SizeRefusal(options.Document, options.Operation, limits.Limits) ?? SpreadRefusal(FragmentSpreadCount.Of(options.Document));
+            if (refusal is not null)
+            {
+                return Task.FromResult<IValidationResult>(new ValidationResult(new ComplexityError(refusal)));
+            }
 
-        var conflicts = new FieldMergeCheck(options.Document, options.Schema).Conflicts();
-        if (conflicts.Count > 0)
-        {
-            return Task.FromResult<IValidationResult>(new ValidationResult(conflicts));
+            var conflicts = new FieldMergeCheck(options.Document, options.Schema).Conflicts();
+            if (conflicts.Count > 0)
+            {
+                return Task.FromResult<IValidationResult>(new ValidationResult(conflicts));
+            }
+
+            limits.MarkPassed(options.Document);
         }
 
         return ValidateThenEstimateAsync(limits.MergeCheckIsComplete ? options with { Rules = WithoutMergeRule(options.Rules) } : options, limits);
