@@ -77,7 +77,7 @@ public sealed class RequestScope(
 
     /// <summary>A scope of its own for reads that must not be memoized for the rest of the request (what a mutation reads before writing), fresh from the sources.</summary>
     public RequestScope Detached() =>
-        new(clients, RequestAborted, null, CacheNamespace, Metrics, caller, Cursors) { Permissions = Permissions };
+        new(clients, RequestAborted, null, Metrics, caller, Cursors) { Permissions = Permissions };
 
     public GatewayMetrics? Metrics { get; } = metrics;
 

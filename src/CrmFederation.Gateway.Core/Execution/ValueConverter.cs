@@ -58,7 +58,7 @@ public sealed class ValueConverter(ValueKind kind, string sourceName, FrozenDict
 
     /// <summary>The source's spellings of a GraphQL enum value (a map may give several the same name); the value itself for other kinds.</summary>
     public IReadOnlyList<string> SourceSpellings(string value) =>
-        Kind == ValueKind.Enum ? [.. enumMap!.Where(pair => pair.Value == value).Select(pair => pair.Key)] : [value];
+        Kind == ValueKind.Enum ? [.. EnumMap!.Where(pair => pair.Value == value).Select(pair => pair.Key)] : [value];
 
     private static object? ParseDouble(JsonElement value) =>
         value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;

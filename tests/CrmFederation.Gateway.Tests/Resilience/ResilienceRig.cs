@@ -88,7 +88,7 @@ public sealed class ResilienceRig : IDisposable
 
     /// <summary>A client of this rig's source whose outbound rate limit is kept in <paramref name="sharedBuckets"/>, as an instance with Redis keeps it.</summary>
     public SourceClient Client(ResilienceConfig resilience, RedisTokenBuckets sharedBuckets) =>
-        new SourceClientFactory(_pool, new SourceResilienceFactory(Clock, sharedBuckets), Clock).Create(Source(resilience, null, null, null));
+        new SourceClientFactory(_pool, new SourceRuntimeRegistry(new SourceResilienceFactory(Clock, sharedBuckets), Clock), Clock).Create(Source(resilience, null, null, null));
 
     /// <summary>
     /// A client of this rig's source whose every request, the OAuth2 token POST included, goes to

@@ -1,3 +1,4 @@
+using CrmFederation.Gateway.Tests.TestSupport;
 using CrmFederation.Gateway.Configuration;
 using CrmFederation.Gateway.Configuration.Reload;
 using CrmFederation.Gateway.Tests.Caching;
@@ -59,7 +60,7 @@ public sealed class InFlightReloadTests(CachingSystemsFixture fixture) : IAsyncL
 
     private async Task WaitForCrmCallAsync()
     {
-        using var guard = new CancellationTokenSource(CacheMissProbe.HangGuard);
+        using var guard = new CancellationTokenSource(EndpointMeasurements.HangGuard);
         while ((await fixture.CallsAsync())[UpstreamCalls.CrmCustomers] == 0)
         {
             Assert.False(guard.IsCancellationRequested, "The CRM was never called.");
@@ -69,7 +70,7 @@ public sealed class InFlightReloadTests(CachingSystemsFixture fixture) : IAsyncL
 
     private static async Task WaitUntilReleasedAsync(GatewaySnapshotHolder holder, GatewaySnapshot old)
     {
-        using var guard = new CancellationTokenSource(CacheMissProbe.HangGuard);
+        using var guard = new CancellationTokenSource(EndpointMeasurements.HangGuard);
         while (true)
         {
             try

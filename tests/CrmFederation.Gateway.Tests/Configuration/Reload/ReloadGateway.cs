@@ -67,7 +67,7 @@ public sealed class ReloadGateway : WebApplicationFactory<Program>
     /// <summary>Waits until the status shows a reload that <paramref name="done"/> accepts; fails after the hang guard.</summary>
     public async Task<JsonElement> WaitForStatusAsync(Func<JsonElement, bool> done)
     {
-        using var guard = new CancellationTokenSource(CacheMissProbe.HangGuard);
+        using var guard = new CancellationTokenSource(EndpointMeasurements.HangGuard);
         while (true)
         {
             var status = await StatusAsync();
