@@ -46,7 +46,7 @@ public sealed class ConfigApplier(
                 return new ConfigApplyOutcome.Breaking(report);
             }
 
-            return Publish(live, report, change, forced: report.Breaks);
+            return await PublishAsync(live, report, change, forced: report.Breaks, cancellationToken);
         }
         finally
         {
@@ -56,7 +56,7 @@ public sealed class ConfigApplier(
 
     public void Dispose() => _oneAtATime.Dispose();
 
-    private ConfigApplyOutcome Publish(GatewaySnapshot live, ConfigValidationReport report, ConfigChange change, bool forced)
+    private async Task<ConfigApplyOutcome> PublishAsync(GatewaySnapshot live, ConfigValidationReport report, ConfigChange change, bool forced, CancellationToken cancellationToken)
     {
         try
         {
@@ -67,7 +67,7 @@ public sealed class ConfigApplier(
             return new ConfigApplyOutcome.NotWritable(ex.Message);
         }
 
-        var (published, diagnostics) = publisher.Publish();
+        var (published, diagnostics) = await publisher.PublishAsync(change.Trigger, cancellationToken);
         if (published is null)
         {
             return new ConfigApplyOutcome.NotPublished(diagnostics);

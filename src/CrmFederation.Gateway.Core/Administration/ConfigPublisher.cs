@@ -1,26 +1,20 @@
 using CrmFederation.Gateway.Configuration;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
+using CrmFederation.Gateway.Configuration.Reload;
 
 namespace CrmFederation.Gateway.Administration;
 
 /// <summary>
-/// Makes what is now in the gateway-config directory the running config: compiles it as start-up does and
-/// swaps the snapshot (requests in flight finish on the old one). The one place the admin API publishes,
-/// so that it can hand over to the hot-reload path when that exists.
+/// Makes what is now in the gateway-config directory the running config through the hot-reload path, so an
+/// applied change keeps every source's runtime state its edit leaves equal (breakers, tokens, cache entries),
+/// is counted and shown in the reload status like any other reload, and requests in flight finish on the old snapshot.
 /// </summary>
-public sealed class ConfigPublisher(
-    GatewayConfigCompiler compiler, GatewaySnapshotHolder snapshots, IConfiguration configuration, IOptions<GatewayOptions> options, UnsetValuePolicy? unset = null)
+public sealed class ConfigPublisher(ConfigReloader reloader, GatewaySnapshotHolder snapshots)
 {
     /// <summary>The snapshot now running, or the diagnostics that kept the directory from compiling (the old snapshot keeps running).</summary>
-    public (GatewaySnapshot? Published, IReadOnlyList<ConfigDiagnostic> Diagnostics) Publish()
+    public async Task<(GatewaySnapshot? Published, IReadOnlyList<ConfigDiagnostic> Diagnostics)> PublishAsync(string trigger, CancellationToken cancellationToken)
     {
-        var (snapshot, diagnostics) = compiler.TryCompile(options.Value.ResolveConfigPath(), name => configuration[name], unset);
-        if (snapshot is not null)
-        {
-            snapshots.Swap(snapshot);
-        }
-
-        return (snapshot, diagnostics);
+        // Unchanged is a success too: the watcher may have reloaded the files just written before this call.
+        var result = await reloader.ReloadAsync(trigger, cancellationToken);
+        return result.Outcome == ConfigReloadOutcome.Rejected ? (null, result.Errors) : (snapshots.Current, []);
     }
 }

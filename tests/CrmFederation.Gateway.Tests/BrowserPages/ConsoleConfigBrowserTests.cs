@@ -43,7 +43,7 @@ public sealed class ConsoleConfigBrowserTests(BrowserGatewayFixture fixture)
 
         await editor.FillAsync((await editor.InputValueAsync()).Replace("\"name\": \"name\"", "\"name\": \"domain\"", StringComparison.Ordinal));
         await Expect(page.Locator(".validation[data-state='valid']")).ToContainTextAsync("Valid");
-        await Expect(page.Locator(".diff .added")).ToContainTextAsync("\"name\": \"domain\"");
+        await Expect(page.Locator(".diff .added").Filter(new() { HasText = "\"name\": \"domain\"" }).First).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply", Exact = true }).ClickAsync();
         await Expect(page.Locator(".outcome.applied")).ToContainTextAsync("Applied version");
 
