@@ -1,5 +1,6 @@
 using CrmFederation.Gateway.Access;
 using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -135,8 +136,8 @@ public static class AdminConfigEndpoints
             $"The proposed config has {invalid.Report.Errors.Count()} error(s); nothing was changed.",
             new Dictionary<string, object?>
             {
-                ["errors"] = invalid.Report.Errors.Select(AdminJson.Diagnostic),
-                ["warnings"] = invalid.Report.Warnings.Select(AdminJson.Diagnostic),
+                ["errors"] = invalid.Report.Errors.Select(DiagnosticBody.Of),
+                ["warnings"] = invalid.Report.Warnings.Select(DiagnosticBody.Of),
             }),
         ConfigApplyOutcome.Breaking breaking => AdminJson.Error(StatusCodes.Status409Conflict, "BREAKING_CHANGE",
             $"The change is breaking ({breaking.Report.SchemaChanges.Breaking.Count()} breaking schema change(s); {breaking.Report.Summary}); nothing was changed. " +
@@ -150,7 +151,7 @@ public static class AdminConfigEndpoints
         ConfigApplyOutcome.NotWritable notWritable => AdminJson.Error(StatusCodes.Status409Conflict, "CONFIG_NOT_WRITABLE", notWritable.Message),
         ConfigApplyOutcome.NotPublished notPublished => AdminJson.Error(StatusCodes.Status422UnprocessableEntity, "CONFIG_INVALID",
             "The files were written, but the gateway-config directory did not compile (changed by someone else meanwhile?); the previous config keeps running.",
-            new Dictionary<string, object?> { ["errors"] = notPublished.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(AdminJson.Diagnostic) }),
+            new Dictionary<string, object?> { ["errors"] = notPublished.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(DiagnosticBody.Of) }),
         _ => throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}."),
     };
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmFederation.Gateway.Configuration;
+using CrmFederation.Gateway.Http;
 using CrmFederation.Gateway.Schema.Diff;
 using Microsoft.AspNetCore.Http;
 
@@ -24,16 +25,6 @@ public static class AdminJson
     public static object Files(string version, ConfigFileSet files) =>
         new { version, files = files.Files.Select(f => new ConfigFileEdit(f.Path, f.Text)) };
 
-    public static object Diagnostic(ConfigDiagnostic diagnostic) => new
-    {
-        file = diagnostic.File,
-        line = diagnostic.Line,
-        column = (int?)null,
-        path = diagnostic.JsonPath,
-        message = diagnostic.Message,
-        hint = diagnostic.Hint,
-    };
-
     public static object Change(SchemaChange change) => new
     {
         severity = change.Severity.ToString().ToLowerInvariant(),
@@ -55,8 +46,8 @@ public static class AdminJson
     {
         valid = report.Valid,
         version = report.Proposed.Version,
-        errors = report.Errors.Select(Diagnostic),
-        warnings = report.Warnings.Select(Diagnostic),
+        errors = report.Errors.Select(DiagnosticBody.Of),
+        warnings = report.Warnings.Select(DiagnosticBody.Of),
         schemaChanges = report.SchemaChanges.Changes.Select(Change),
         brokenOperations = report.BrokenOperations.Select(Broken),
         summary = report.Summary,
